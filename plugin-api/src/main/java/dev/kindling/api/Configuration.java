@@ -1,0 +1,21 @@
+package dev.kindling.api;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Kernel settings given on the command line ({@code --conf key=value}) and in the kernel's conf.
+ */
+public interface Configuration {
+
+  /** The value of one setting. */
+  Optional<String> get(String key);
+
+  /** Every setting, in no particular order. */
+  Map<String, String> asMap();
+
+  /** The value of a setting, or {@code defaultValue} when it is not set. */
+  default String get(String key, String defaultValue) {
+    return get(key).orElse(defaultValue);
+  }
+}

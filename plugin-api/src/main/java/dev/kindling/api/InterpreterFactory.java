@@ -1,0 +1,22 @@
+package dev.kindling.api;
+
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Extension point contributing an interpreter. The kernel creates at most one interpreter per
+ * factory, the first time a cell needs it (or at start-up for the default interpreter).
+ */
+public interface InterpreterFactory extends ExtensionPoint {
+
+  /** The interpreter's name, for example {@code Scala}; matched case-insensitively. */
+  String name();
+
+  /** Other names that select this interpreter (for example {@code python} for PySpark). */
+  default List<String> aliases() {
+    return List.of();
+  }
+
+  /** Creates the interpreter. Called once, on the kernel's execution thread. */
+  Interpreter create(KernelContext context) throws Exception;
+}

@@ -1,0 +1,37 @@
+package dev.kindling.api;
+
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * What the kernel offers to plugins, handed to {@link InterpreterFactory#create} and to magics.
+ * Every service here is thread-safe.
+ */
+public interface KernelContext {
+
+  /** Rich output for the running cell. */
+  Display display();
+
+  /** Comms: register targets, open comms from the kernel side. */
+  Comms comms();
+
+  /** The loaded magics. */
+  Magics magics();
+
+  /** The interpreters available in this kernel. */
+  Interpreters interpreters();
+
+  /** Input from the user through the front end. */
+  Stdin stdin();
+
+  /**
+   * A map shared by every interpreter and magic in the kernel, for passing values between languages
+   * ({@code kernel.data} in notebooks).
+   */
+  ConcurrentMap<String, Object> data();
+
+  /** Kernel settings. */
+  Configuration configuration();
+
+  /** The Kindling version running this plugin. */
+  String kernelVersion();
+}
