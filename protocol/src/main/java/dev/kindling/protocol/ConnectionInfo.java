@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * A Jupyter connection file: where the five sockets are and how messages are signed. Extra keys are
@@ -67,7 +70,11 @@ public record ConnectionInfo(
         json.path("kernel_name").asText(""));
   }
 
-  /** Writes this connection as a connection file readable by jupyter_client. */
+  /**
+   * Writes this connection as a connection file readable by jupyter_client. As jupyter_client does,
+   * the file is readable by its owner only (where the file system has POSIX permissions), since it
+   * holds the signing key.
+   */
   public void write(Path file) throws IOException {
     ObjectNode json = Json.object();
     json.put("transport", transport);
@@ -80,7 +87,14 @@ public record ConnectionInfo(
     json.put("key", key);
     json.put("signature_scheme", signatureScheme);
     json.put("kernel_name", kernelName);
-    Files.write(file, Json.toBytes(json));
+    byte[] bytes = Json.toBytes(json);
+    if (Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix")) {
+      Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+      Files.deleteIfExists(file);
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+      Files.setPosixFilePermissions(file, ownerOnly);
+    }
+    Files.write(file, bytes);
   }
 
   /** The ZeroMQ endpoint of a channel, for example {@code tcp://127.0.0.1:5555}. */
@@ -104,8 +118,19 @@ public record ConnectionInfo(
 
   private static int port(JsonNode json, String name, Path file) throws IOException {
     JsonNode port = json.get(name);
-    if (port == null || !port.canConvertToInt() || port.asInt() <= 0 || port.asInt() > 65535) {
-      throw new IOException("connection file " + file + " has no valid " + name);
+    if (port == null
+        || !port.isIntegralNumber()
+        || !port.canConvertToInt()
+        || port.asInt() <= 0
+        || port.asInt() > 65535) {
+      throw new IOException(
+          "connection file "
+              + file
+              + " has no valid "
+              + name
+              + " (expected an integer from 1 to 65535, got "
+              + (port == null ? "nothing" : port.toString())
+              + ")");
     }
     return port.asInt();
   }

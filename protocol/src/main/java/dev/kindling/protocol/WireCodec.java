@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -18,8 +19,9 @@ import java.util.Set;
  *
  * <p>Decoding checks the signature over the raw frames as received and refuses messages that are
  * malformed, unsigned, wrongly signed, or replays of one of the last {@value #HISTORY_SIZE}
- * signatures. Encoding is thread-safe; decoding keeps replay history and belongs to one receiving
- * thread per codec (make one codec per socket owner).
+ * signatures. Encoding and decoding are thread-safe; the replay history is shared by every thread
+ * that decodes with this codec, so one codec per connection refuses a message replayed onto any of
+ * its channels.
  */
 public final class WireCodec {
 
@@ -94,12 +96,13 @@ public final class WireCodec {
         throw new InvalidMessageException(
             InvalidMessageException.Reason.BAD_SIGNATURE, "invalid signature");
       }
-      String key = new String(signature, StandardCharsets.US_ASCII);
-      if (history.contains(key)) {
+      // Signatures are compared case-insensitively, so the history must be too: otherwise an
+      // upper-cased copy of a signature would replay a message.
+      String key = new String(signature, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+      if (!remember(key)) {
         throw new InvalidMessageException(
             InvalidMessageException.Reason.REPLAYED, "duplicate signature (replayed message)");
       }
-      remember(key);
     }
     ObjectNode header = parse(json.get(0), "header");
     if (!header.path("msg_type").isTextual() || header.path("msg_type").asText().isEmpty()) {
@@ -119,12 +122,18 @@ public final class WireCodec {
         frames.subList(delimiter + 6, frames.size()));
   }
 
-  private void remember(String signature) {
-    history.add(signature);
-    if (history.size() > HISTORY_SIZE) {
-      var oldest = history.iterator();
-      oldest.next();
-      oldest.remove();
+  /** Adds a signature to the history; false when it was already there. */
+  private boolean remember(String signature) {
+    synchronized (history) {
+      if (!history.add(signature)) {
+        return false;
+      }
+      if (history.size() > HISTORY_SIZE) {
+        var oldest = history.iterator();
+        oldest.next();
+        oldest.remove();
+      }
+      return true;
     }
   }
 
