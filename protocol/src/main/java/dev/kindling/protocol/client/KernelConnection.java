@@ -1,0 +1,246 @@
+package dev.kindling.protocol.client;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.protocol.Channel;
+import dev.kindling.protocol.ConnectionInfo;
+import dev.kindling.protocol.Message;
+import dev.kindling.protocol.MessageFactory;
+import dev.kindling.protocol.WireCodec;
+import dev.kindling.protocol.client.ClientIoLoop.Command;
+import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.Sockets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A client's connection to a running kernel, made the way jupyter_client makes one: DEALER sockets
+ * for shell, control and stdin that share one identity (the client's session id), a SUB socket on
+ * IOPub subscribed to everything, and a REQ socket for heartbeat pings.
+ *
+ * <p>Thread-safety: every method may be called from any thread, also from an interrupted one. One
+ * private I/O thread owns all sockets; {@link #send} encodes and signs on the calling thread and
+ * hands the frames over through a {@link Mailbox}, so it never blocks on the network. Received
+ * messages are checked with the connection's key and queued per channel; invalid ones are logged
+ * and dropped. Nothing is dropped for lack of a reader, so read (or close) channels you do not
+ * need.
+ *
+ * <pre>{@code
+ * try (KernelConnection kernel = KernelConnection.open(ConnectionInfo.read(file))) {
+ *   Message reply = kernel.request(Channel.SHELL, "kernel_info_request", Json.object(), timeout);
+ *   Optional<Message> output = kernel.receive(Channel.IOPUB, timeout);
+ * }
+ * }</pre>
+ */
+public final class KernelConnection implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KernelConnection.class);
+  private static final Duration CLOSE_WAIT = Duration.ofMillis(Sockets.LINGER_MILLIS + 1000L);
+
+  private final MessageFactory messages;
+  private final WireCodec codec;
+  private final Mailbox<Command> mailbox;
+  private final Map<Channel, Inbox> inboxes = new EnumMap<>(Channel.class);
+  private final Thread ioThread;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private KernelConnection(ConnectionInfo info, MessageFactory messages) {
+    this.messages = messages;
+    this.codec = new WireCodec(info.signer());
+    ZContext context = new ZContext(1);
+    Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
+    ZMQ.Socket heartbeat;
+    try {
+      byte[] identity = Sockets.identity(messages.session());
+      for (Channel channel : new Channel[] {Channel.SHELL, Channel.CONTROL, Channel.STDIN}) {
+        sockets.put(channel, Sockets.connectDealer(context, info.endpoint(channel), identity));
+      }
+      sockets.put(Channel.IOPUB, Sockets.connectSub(context, info.endpoint(Channel.IOPUB)));
+      heartbeat = Sockets.connectReq(context, info.endpoint(Channel.HEARTBEAT));
+      mailbox = new Mailbox<>(context, "client-" + messages.session());
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
+    for (Channel channel : sockets.keySet()) {
+      inboxes.put(channel, new Inbox());
+    }
+    ClientIoLoop loop =
+        new ClientIoLoop(info, codec, context, mailbox, sockets, heartbeat, Map.copyOf(inboxes));
+    ioThread = new Thread(loop, "kindling-client-io-" + messages.session());
+    ioThread.setDaemon(true);
+    ioThread.start();
+  }
+
+  /**
+   * Connects to the kernel a connection file describes. Connecting does not wait for the kernel:
+   * use {@link #ping} or a {@code kernel_info_request} to find out whether it answers.
+   *
+   * @throws org.zeromq.ZMQException when an endpoint is invalid; the message names it
+   */
+  public static KernelConnection open(ConnectionInfo info) {
+    return new KernelConnection(
+        info, new MessageFactory(System.getProperty("user.name", "kindling")));
+  }
+
+  /** The client's message factory; its session id is also the identity of its sockets. */
+  public MessageFactory messages() {
+    return messages;
+  }
+
+  /**
+   * Sends a new request (or other message) with no parent.
+   *
+   * @return the message sent, whose {@code msg_id} replies carry as their parent's
+   * @throws IllegalArgumentException for IOPub and heartbeat, which a client cannot send on
+   * @throws IllegalStateException when the connection is closed
+   */
+  public Message send(Channel channel, String msgType, ObjectNode content) {
+    Message message = messages.request(msgType, content);
+    send(channel, message);
+    return message;
+  }
+
+  /**
+   * Sends a message built elsewhere, for example an {@code input_reply} made with {@link
+   * MessageFactory#reply}. Do not modify the message afterwards.
+   *
+   * @throws IllegalArgumentException for IOPub and heartbeat, which a client cannot send on
+   * @throws IllegalStateException when the connection is closed
+   */
+  public void send(Channel channel, Message message) {
+    requireSendable(channel);
+    Objects.requireNonNull(message, "message");
+    if (closed.get()) {
+      throw new IllegalStateException("the kernel connection is closed");
+    }
+    mailbox.post(new ClientIoLoop.Outgoing(channel, codec.encode(message)));
+  }
+
+  /**
+   * Takes the oldest received message of a channel, waiting up to {@code timeout} for one.
+   *
+   * @return the message, or empty when none came in time, when the calling thread is interrupted
+   *     (its interrupt status is kept) or when the connection is closed and nothing is left
+   * @throws IllegalArgumentException for the heartbeat channel
+   */
+  public Optional<Message> receive(Channel channel, Duration timeout) {
+    try {
+      return inbox(channel).take(message -> true, timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Sends a request and waits for its reply: the first message on the same channel whose parent
+   * header's {@code msg_id} is the request's. Other messages stay queued, in order, for {@link
+   * #receive}.
+   *
+   * @throws NoReplyException when no reply comes within {@code timeout}, the calling thread is
+   *     interrupted (its interrupt status is kept) or the connection closes
+   * @throws IllegalArgumentException for IOPub and heartbeat
+   */
+  public Message request(Channel channel, String msgType, ObjectNode content, Duration timeout) {
+    Message request = send(channel, msgType, content);
+    String msgId = request.msgId();
+    Predicate<Message> isReply = m -> msgId.equals(m.parentHeader().path("msg_id").asText(null));
+    try {
+      return inbox(channel)
+          .take(isReply, timeout)
+          .orElseThrow(
+              () ->
+                  closed.get()
+                      ? new NoReplyException(
+                          NoReplyException.Reason.CLOSED, request, "the connection is closed")
+                      : new NoReplyException(
+                          NoReplyException.Reason.TIMEOUT, request, "none within " + timeout));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NoReplyException(NoReplyException.Reason.INTERRUPTED, request, "interrupted");
+    }
+  }
+
+  /**
+   * Sends a heartbeat ping and waits for the echo.
+   *
+   * @return true when the kernel echoed within {@code timeout}; false when it did not, when the
+   *     connection is closed, or when the calling thread is interrupted (its status is kept)
+   */
+  public boolean ping(Duration timeout) {
+    if (closed.get()) {
+      return false;
+    }
+    long start = System.nanoTime();
+    long nanos = Math.max(0, timeout.toNanos());
+    CompletableFuture<Boolean> result = new CompletableFuture<>();
+    mailbox.post(new ClientIoLoop.Ping(result, start + nanos));
+    try {
+      return result.get(nanos, TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException e) {
+      LOG.warn("heartbeat ping failed", e.getCause());
+      return false;
+    }
+  }
+
+  /**
+   * Closes the sockets and stops the I/O thread, letting messages already sent leave for up to
+   * {@value Sockets#LINGER_MILLIS} ms. Readers waiting in {@link #receive} or {@link #request}
+   * return at once. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    mailbox.post(new ClientIoLoop.Stop());
+    boolean interrupted = Thread.interrupted();
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    while (ioThread.isAlive() && System.nanoTime() - deadline < 0) {
+      try {
+        ioThread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (ioThread.isAlive()) {
+      LOG.warn("kernel connection I/O thread {} did not stop in time", ioThread.getName());
+    }
+    inboxes.values().forEach(Inbox::close);
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private Inbox inbox(Channel channel) {
+    Inbox inbox = inboxes.get(channel);
+    if (inbox == null) {
+      throw new IllegalArgumentException("no messages are received on " + channel.wireName());
+    }
+    return inbox;
+  }
+
+  private static void requireSendable(Channel channel) {
+    if (channel == Channel.IOPUB || channel == Channel.HEARTBEAT) {
+      throw new IllegalArgumentException("a client cannot send on " + channel.wireName());
+    }
+  }
+}
