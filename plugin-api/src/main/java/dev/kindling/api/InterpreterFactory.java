@@ -17,6 +17,12 @@ public interface InterpreterFactory extends ExtensionPoint {
     return List.of();
   }
 
+  /**
+   * The interpreter's language, known without starting it: the kernel answers {@code kernel_info}
+   * with it at once, while the interpreter may still be starting.
+   */
+  LanguageInfo languageInfo();
+
   /** Creates the interpreter. Called once, on the kernel's execution thread. */
   Interpreter create(KernelContext context) throws Exception;
 }

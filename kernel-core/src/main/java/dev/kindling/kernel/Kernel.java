@@ -1,0 +1,208 @@
+package dev.kindling.kernel;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.api.LanguageInfo;
+import dev.kindling.kernel.comm.CommRegistry;
+import dev.kindling.kernel.context.DisplayService;
+import dev.kindling.kernel.context.InterpreterRegistry;
+import dev.kindling.kernel.context.KernelConfiguration;
+import dev.kindling.kernel.context.KernelServices;
+import dev.kindling.kernel.context.StdinService;
+import dev.kindling.kernel.dispatch.Dispatcher;
+import dev.kindling.kernel.dispatch.RequestHandler;
+import dev.kindling.kernel.execution.CellRunner;
+import dev.kindling.kernel.execution.CellScope;
+import dev.kindling.kernel.execution.ExecutionHistory;
+import dev.kindling.kernel.execution.ExecutionLoop;
+import dev.kindling.kernel.handlers.CommCloseHandler;
+import dev.kindling.kernel.handlers.CommInfoRequestHandler;
+import dev.kindling.kernel.handlers.CommMsgHandler;
+import dev.kindling.kernel.handlers.CommOpenHandler;
+import dev.kindling.kernel.handlers.CompleteRequestHandler;
+import dev.kindling.kernel.handlers.ConnectRequestHandler;
+import dev.kindling.kernel.handlers.ExecuteRequestHandler;
+import dev.kindling.kernel.handlers.HistoryRequestHandler;
+import dev.kindling.kernel.handlers.InspectRequestHandler;
+import dev.kindling.kernel.handlers.InterruptRequestHandler;
+import dev.kindling.kernel.handlers.IsCompleteRequestHandler;
+import dev.kindling.kernel.handlers.KernelInfoRequestHandler;
+import dev.kindling.kernel.handlers.ShutdownRequestHandler;
+import dev.kindling.kernel.iopub.Iopub;
+import dev.kindling.kernel.magic.CellParser;
+import dev.kindling.kernel.magic.MagicRegistry;
+import dev.kindling.kernel.plugin.PluginHost;
+import dev.kindling.kernel.transport.Replies;
+import dev.kindling.protocol.Channel;
+import dev.kindling.protocol.Json;
+import dev.kindling.protocol.Message;
+import dev.kindling.protocol.MessageFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The kernel's parts wired together, independent of sockets: given where IOPub output and replies
+ * go, it builds the services, handlers, dispatcher and execution thread. {@link KernelServer} puts
+ * it on ZeroMQ; tests drive it with in-memory fakes.
+ *
+ * <p>Requests flow: socket thread → {@link #onShellMessage}/{@link #onControlMessage} → {@link
+ * Dispatcher} (busy, handler, idle) → handler → reply through {@link Replies}.
+ */
+public final class Kernel implements AutoCloseable {
+
+  /** Shell request types answered on the socket thread at once, never queued behind a cell. */
+  private static final java.util.Set<String> IMMEDIATE =
+      java.util.Set.of("kernel_info_request", "connect_request");
+
+  private final MessageFactory messages;
+  private final Iopub iopub;
+  private final PluginHost plugins;
+  private final CellScope scope = new CellScope();
+  private final ExecutionHistory history = new ExecutionHistory();
+  private final InterpreterRegistry interpreters;
+  private final StdinService stdin;
+  private final Dispatcher dispatcher;
+  private final ExecutionLoop execution;
+  private final AtomicReference<Consumer<CompletableFuture<Void>>> onShutdown =
+      new AtomicReference<>(delivery -> {});
+
+  /**
+   * @param replies sends replies on shell, control and stdin
+   */
+  public Kernel(
+      KernelOptions options,
+      MessageFactory messages,
+      Iopub iopub,
+      Replies replies,
+      PluginHost plugins) {
+    this.messages = messages;
+    this.iopub = iopub;
+    this.plugins = plugins;
+    AtomicReference<KernelServices> context = new AtomicReference<>();
+    this.interpreters =
+        new InterpreterRegistry(
+            plugins.interpreterFactories(), options.defaultInterpreter(), context::get);
+    MagicRegistry magics = new MagicRegistry(plugins.lineMagics(), plugins.cellMagics());
+    DisplayService display = new DisplayService(scope, iopub, messages, plugins.displayRenderers());
+    CommRegistry comms = new CommRegistry(plugins.commTargets(), scope, iopub, messages);
+    this.stdin = new StdinService(scope, iopub, messages, replies);
+    context.set(
+        new KernelServices(
+            display,
+            comms,
+            magics,
+            interpreters,
+            stdin,
+            new KernelConfiguration(options.configuration()),
+            KindlingVersion.get()));
+    CellRunner runner = new CellRunner(new CellParser(magics), interpreters, context.get());
+
+    Map<String, RequestHandler> handlers = new HashMap<>();
+    handlers.put(
+        "kernel_info_request",
+        new KernelInfoRequestHandler(KindlingVersion.get(), language(options), banner(options)));
+    handlers.put("connect_request", new ConnectRequestHandler(options.connection()));
+    handlers.put(
+        "execute_request", new ExecuteRequestHandler(history, runner, display, iopub, messages));
+    handlers.put("complete_request", new CompleteRequestHandler(interpreters));
+    handlers.put("inspect_request", new InspectRequestHandler(interpreters));
+    handlers.put("is_complete_request", new IsCompleteRequestHandler(interpreters));
+    handlers.put("history_request", new HistoryRequestHandler(history));
+    handlers.put("comm_info_request", new CommInfoRequestHandler(comms));
+    handlers.put("comm_open", new CommOpenHandler(comms));
+    handlers.put("comm_msg", new CommMsgHandler(comms));
+    handlers.put("comm_close", new CommCloseHandler(comms));
+    handlers.put(
+        "shutdown_request",
+        new ShutdownRequestHandler(iopub, messages, delivery -> onShutdown.get().accept(delivery)));
+    handlers.put("interrupt_request", new InterruptRequestHandler(this::interruptRunningCell));
+    this.dispatcher = new Dispatcher(handlers, messages, iopub, replies, scope);
+    this.execution =
+        new ExecutionLoop(dispatcher, history::executionCount, interpreters::interruptRunning);
+  }
+
+  private void interruptRunningCell() {
+    execution.interruptCurrent();
+  }
+
+  /** The cell scope, for output capture. */
+  public CellScope scope() {
+    return scope;
+  }
+
+  /** Says what to do when a shutdown request has been answered. */
+  public void onShutdown(Consumer<CompletableFuture<Void>> action) {
+    onShutdown.set(action);
+  }
+
+  /** Publishes {@code starting}, starts the execution thread and the default interpreter. */
+  public void start() {
+    ObjectNode starting = Json.object();
+    starting.put("execution_state", "starting");
+    iopub.publish(messages.message("status", starting));
+    execution.start();
+    execution.submit(this::startDefaultInterpreter);
+  }
+
+  private void startDefaultInterpreter() {
+    try {
+      interpreters.defaultInterpreter();
+    } catch (IllegalStateException e) {
+      // already logged; every cell will report it
+    }
+  }
+
+  /** A message from the shell socket's thread. */
+  public void onShellMessage(Message message) {
+    if (IMMEDIATE.contains(message.msgType()) || message.msgType().equals("shutdown_request")) {
+      dispatch(Channel.SHELL, message);
+    } else {
+      execution.submit(Channel.SHELL, message);
+    }
+  }
+
+  /** A message from the control socket's thread: handled there at once, even while a cell runs. */
+  public void onControlMessage(Message message) {
+    dispatch(Channel.CONTROL, message);
+  }
+
+  /** A message from the stdin socket's thread. */
+  public void onStdinMessage(Message message) {
+    stdin.onMessage(message);
+  }
+
+  private void dispatch(Channel channel, Message message) {
+    dispatcher.dispatch(channel, message);
+  }
+
+  private LanguageInfo language(KernelOptions options) {
+    return interpreters
+        .defaultLanguage()
+        .orElse(
+            new LanguageInfo(
+                options.defaultInterpreter().toLowerCase(java.util.Locale.ROOT),
+                "",
+                "text/plain",
+                ".txt",
+                "text",
+                "text"));
+  }
+
+  private String banner(KernelOptions options) {
+    return "Kindling "
+        + KindlingVersion.get()
+        + ": a Jupyter kernel for Apache Spark\nDefault interpreter: "
+        + options.defaultInterpreter()
+        + "; plugins: "
+        + (plugins.pluginIds().isEmpty() ? "none" : String.join(", ", plugins.pluginIds()));
+  }
+
+  @Override
+  public void close() {
+    execution.close();
+    interpreters.close();
+    plugins.close();
+  }
+}

@@ -1,0 +1,43 @@
+package dev.kindling.kernel.context;
+
+import dev.kindling.api.Comms;
+import dev.kindling.api.Configuration;
+import dev.kindling.api.Display;
+import dev.kindling.api.Interpreters;
+import dev.kindling.api.KernelContext;
+import dev.kindling.api.Magics;
+import dev.kindling.api.Stdin;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/** The {@link KernelContext} handed to plugins: the kernel's services, each thread-safe. */
+public record KernelServices(
+    Display display,
+    Comms comms,
+    Magics magics,
+    Interpreters interpreters,
+    Stdin stdin,
+    ConcurrentMap<String, Object> data,
+    Configuration configuration,
+    String kernelVersion)
+    implements KernelContext {
+
+  public KernelServices(
+      Display display,
+      Comms comms,
+      Magics magics,
+      Interpreters interpreters,
+      Stdin stdin,
+      Configuration configuration,
+      String kernelVersion) {
+    this(
+        display,
+        comms,
+        magics,
+        interpreters,
+        stdin,
+        new ConcurrentHashMap<>(),
+        configuration,
+        kernelVersion);
+  }
+}

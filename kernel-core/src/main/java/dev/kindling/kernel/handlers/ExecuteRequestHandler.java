@@ -1,0 +1,140 @@
+package dev.kindling.kernel.handlers;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.api.ExecutionRequest;
+import dev.kindling.api.ExecutionResult;
+import dev.kindling.api.MimeBundle;
+import dev.kindling.kernel.context.Bundles;
+import dev.kindling.kernel.context.DisplayService;
+import dev.kindling.kernel.dispatch.ErrorContent;
+import dev.kindling.kernel.dispatch.RequestHandler;
+import dev.kindling.kernel.dispatch.Responder;
+import dev.kindling.kernel.execution.CellRunner;
+import dev.kindling.kernel.execution.ExecutionHistory;
+import dev.kindling.kernel.iopub.Iopub;
+import dev.kindling.protocol.Json;
+import dev.kindling.protocol.Message;
+import dev.kindling.protocol.MessageFactory;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code execute_request}: counts the cell, announces it ({@code execute_input}), runs it, shows
+ * its result or error, records history, evaluates {@code user_expressions}, and replies. Silent
+ * requests publish no input or result and leave count and history alone.
+ */
+public final class ExecuteRequestHandler implements RequestHandler {
+
+  private final ExecutionHistory history;
+  private final CellRunner runner;
+  private final DisplayService display;
+  private final Iopub iopub;
+  private final MessageFactory messages;
+
+  public ExecuteRequestHandler(
+      ExecutionHistory history,
+      CellRunner runner,
+      DisplayService display,
+      Iopub iopub,
+      MessageFactory messages) {
+    this.history = history;
+    this.runner = runner;
+    this.display = display;
+    this.iopub = iopub;
+    this.messages = messages;
+  }
+
+  @Override
+  public void handle(Message request, Responder responder) {
+    ObjectNode content = request.content();
+    String code = Fields.text(content, "code");
+    boolean silent = Fields.bool(content, "silent", false);
+    boolean storeHistory = Fields.bool(content, "store_history", !silent) && !silent;
+    boolean allowStdin = Fields.bool(content, "allow_stdin", false);
+    ObjectNode userExpressions =
+        content.path("user_expressions").isObject()
+            ? (ObjectNode) content.get("user_expressions")
+            : Json.object();
+    String started = MessageFactory.formatDate(Instant.now());
+
+    int count = storeHistory ? history.next() : history.executionCount();
+    if (!silent) {
+      ObjectNode input = Json.object();
+      input.put("code", code);
+      input.put("execution_count", storeHistory ? count : history.executionCount() + 1);
+      iopub.publish(messages.broadcast(request, "execute_input", input));
+    }
+
+    ExecutionRequest cell = new ExecutionRequest(code, count, silent, storeHistory, allowStdin);
+    ExecutionResult result = runner.run(cell);
+    Optional<String> textOutput = Optional.empty();
+    ObjectNode reply;
+    if (result instanceof ExecutionResult.Error error) {
+      iopub.publish(messages.broadcast(request, "error", errorOutput(error)));
+      reply = ErrorContent.of(error);
+    } else if (result instanceof ExecutionResult.Value value) {
+      MimeBundle bundle = display.render(value.value());
+      textOutput =
+          Optional.ofNullable(bundle.data().get(MimeBundle.TEXT_PLAIN)).map(String::valueOf);
+      if (!silent) {
+        ObjectNode output = Bundles.put(Json.object(), bundle);
+        output.put("execution_count", count);
+        iopub.publish(messages.broadcast(request, "execute_result", output));
+      }
+      reply = ok();
+    } else {
+      reply = ok();
+    }
+    if (storeHistory) {
+      history.add(count, code, textOutput);
+    }
+    reply.put("execution_count", count);
+    if (reply.path("status").asText().equals("ok")) {
+      reply.putArray("payload");
+      reply.set("user_expressions", evaluate(userExpressions, count));
+    }
+    ObjectNode metadata = Json.object();
+    metadata.put("started", started);
+    metadata.put("status", reply.path("status").asText());
+    responder.reply(reply, metadata);
+  }
+
+  private ObjectNode evaluate(ObjectNode expressions, int count) {
+    ObjectNode results = Json.object();
+    Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> fields =
+        expressions.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      ExecutionResult result =
+          field.getValue().isTextual()
+              ? runner.run(
+                  new ExecutionRequest(field.getValue().asText(), count, true, false, false))
+              : ExecutionResult.error(
+                  "TypeError", "a user expression must be a string", java.util.List.of());
+      ObjectNode evaluated;
+      if (result instanceof ExecutionResult.Error error) {
+        evaluated = ErrorContent.of(error);
+      } else {
+        Object value = result instanceof ExecutionResult.Value v ? v.value() : "";
+        evaluated = Bundles.put(Json.object(), display.render(value));
+        evaluated.put("status", "ok");
+      }
+      results.set(field.getKey(), evaluated);
+    }
+    return results;
+  }
+
+  private static ObjectNode errorOutput(ExecutionResult.Error error) {
+    ObjectNode output = ErrorContent.of(error);
+    output.remove("status");
+    return output;
+  }
+
+  private static ObjectNode ok() {
+    ObjectNode reply = Json.object();
+    reply.put("status", "ok");
+    return reply;
+  }
+}
