@@ -30,7 +30,6 @@ import dev.kindling.kernel.handlers.ShutdownRequestHandler;
 import dev.kindling.kernel.iopub.Iopub;
 import dev.kindling.kernel.magic.CellParser;
 import dev.kindling.kernel.magic.MagicRegistry;
-import dev.kindling.kernel.plugin.PluginHost;
 import dev.kindling.kernel.transport.Replies;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
@@ -58,7 +57,7 @@ public final class Kernel implements AutoCloseable {
 
   private final MessageFactory messages;
   private final Iopub iopub;
-  private final PluginHost plugins;
+  private final KernelExtensions plugins;
   private final CellScope scope = new CellScope();
   private final ExecutionHistory history = new ExecutionHistory();
   private final InterpreterRegistry interpreters;
@@ -76,7 +75,7 @@ public final class Kernel implements AutoCloseable {
       MessageFactory messages,
       Iopub iopub,
       Replies replies,
-      PluginHost plugins) {
+      KernelExtensions plugins) {
     this.messages = messages;
     this.iopub = iopub;
     this.plugins = plugins;
@@ -203,6 +202,5 @@ public final class Kernel implements AutoCloseable {
   public void close() {
     execution.close();
     interpreters.close();
-    plugins.close();
   }
 }

@@ -38,6 +38,7 @@ public final class KernelServer {
   private RequestSocketLoop control;
   private Heartbeat heartbeat;
   private Kernel kernel;
+  private PluginHost plugins;
   private OutputCapture capture;
 
   public KernelServer(KernelOptions options) {
@@ -55,9 +56,9 @@ public final class KernelServer {
     heartbeat = new Heartbeat(connection.endpoint(Channel.HEARTBEAT));
     heartbeat.start();
 
-    PluginHost plugins = PluginHost.start(options.pluginsDir());
+    plugins = PluginHost.start(options.pluginsDir());
     RoutedReplies replies = new RoutedReplies();
-    kernel = new Kernel(options, messages, iopub, replies, plugins);
+    kernel = new Kernel(options, messages, iopub, replies, KernelExtensions.of(plugins));
     kernel.onShutdown(this::shutdownAfter);
     capture = OutputCapture.install(kernel.scope(), iopub);
 
@@ -144,6 +145,7 @@ public final class KernelServer {
       iopub.flush();
       ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
       kernel.close();
+      plugins.close();
       shell.close();
       control.close();
       iopub.close();
