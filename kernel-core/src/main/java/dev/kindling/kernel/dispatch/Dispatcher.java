@@ -50,7 +50,16 @@ public final class Dispatcher {
    * @return the reply content sent, if any
    */
   public Optional<ObjectNode> dispatch(Channel channel, Message request) {
-    Responder responder = responderFor(channel, request);
+    return dispatch(channel, request, () -> {});
+  }
+
+  /**
+   * Handles one request, calling {@code beforeReply} just before its reply goes out (after the
+   * outputs are flushed).
+   */
+  public Optional<ObjectNode> dispatch(Channel channel, Message request, Runnable beforeReply) {
+    Responder responder =
+        new Responder(request, channel, replyType(request), messages, iopub, replies, beforeReply);
     publishStatus(request, "busy");
     try (CellScope.Entered entered = scope.enter(new Cell(request))) {
       RequestHandler handler = handlers.get(request.msgType());
@@ -87,10 +96,12 @@ public final class Dispatcher {
     publishStatus(request, "idle");
   }
 
-  /** The responder for a request, which knows the reply type. */
-  public Responder responderFor(Channel channel, Message request) {
-    String replyType = request.type().flatMap(MessageType::replyType).orElse(null);
-    return new Responder(request, channel, replyType, messages, iopub, replies);
+  private Responder responderFor(Channel channel, Message request) {
+    return new Responder(request, channel, replyType(request), messages, iopub, replies, () -> {});
+  }
+
+  private static String replyType(Message request) {
+    return request.type().flatMap(MessageType::replyType).orElse(null);
   }
 
   private void publishStatus(Message request, String state) {

@@ -23,6 +23,7 @@ public final class Responder {
   private final MessageFactory messages;
   private final Iopub iopub;
   private final Replies replies;
+  private final Runnable beforeReply;
   private ObjectNode sent;
   private CompletableFuture<Void> delivery = CompletableFuture.completedFuture(null);
 
@@ -32,7 +33,9 @@ public final class Responder {
       String replyType,
       MessageFactory messages,
       Iopub iopub,
-      Replies replies) {
+      Replies replies,
+      Runnable beforeReply) {
+    this.beforeReply = beforeReply;
     this.request = request;
     this.channel = channel;
     this.replyType = replyType;
@@ -55,6 +58,7 @@ public final class Responder {
       throw new IllegalStateException("already replied to " + request);
     }
     iopub.flush();
+    beforeReply.run();
     sent = content;
     delivery = replies.send(channel, messages.reply(request, replyType, content, metadata));
   }

@@ -7,7 +7,7 @@ import dev.kindling.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +25,7 @@ public final class ExecutionLoop implements AutoCloseable {
 
   private sealed interface Task {}
 
-  private record Request(Channel channel, Message message) implements Task {}
+  private record Request(Channel channel, Message message, long sequence) implements Task {}
 
   private record Job(Runnable runnable) implements Task {}
 
@@ -33,7 +33,13 @@ public final class ExecutionLoop implements AutoCloseable {
     INSTANCE
   }
 
-  private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+  private final LinkedBlockingDeque<Task> queue = new LinkedBlockingDeque<>();
+  private final java.util.concurrent.atomic.AtomicLong submitted =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Requests submitted up to this number arrived before the running request's reply went out. */
+  private volatile long arrivedBeforeReply;
+
   private final Dispatcher dispatcher;
   private final IntSupplier executionCount;
   private final Runnable interruptInterpreter;
@@ -60,7 +66,7 @@ public final class ExecutionLoop implements AutoCloseable {
 
   /** Queues a request. Never blocks. */
   public void submit(Channel channel, Message message) {
-    queue.add(new Request(channel, message));
+    queue.add(new Request(channel, message, submitted.incrementAndGet()));
   }
 
   /** Queues kernel work (starting the default interpreter, for example) in request order. */
@@ -138,21 +144,39 @@ public final class ExecutionLoop implements AutoCloseable {
         && !content.path("silent").asBoolean(false);
   }
 
+  /**
+   * Aborts the execute requests that arrived before the failed cell's reply went out; requests sent
+   * after a client saw that reply run normally.
+   */
   private void abortQueuedExecutes() {
+    long boundary = arrivedBeforeReply;
     List<Task> queued = new ArrayList<>();
     queue.drainTo(queued);
-    for (Task task : queued) {
+    int i = 0;
+    for (; i < queued.size(); i++) {
+      Task task = queued.get(i);
+      if (task instanceof Request r && r.sequence() > boundary) {
+        break;
+      }
       if (task instanceof Request r && r.message().msgType().equals("execute_request")) {
         dispatcher.abort(r.channel(), r.message(), executionCount.getAsInt());
       } else {
         runNow(task);
       }
     }
+    for (int j = queued.size() - 1; j >= i; j--) {
+      queue.addFirst(queued.get(j));
+    }
   }
 
   private Optional<ObjectNode> runNow(Task task) {
     if (task instanceof Request request) {
-      return runGuarded(() -> dispatcher.dispatch(request.channel(), request.message()));
+      return runGuarded(
+          () ->
+              dispatcher.dispatch(
+                  request.channel(),
+                  request.message(),
+                  () -> arrivedBeforeReply = submitted.get()));
     }
     if (task instanceof Job job) {
       runGuarded(job.runnable());
