@@ -155,7 +155,18 @@ final class PluginStarter {
       }
       PluginState state;
       try {
-        state = withContextClassLoader(plugin, () -> pluginManager.startPlugin(pluginId));
+        state =
+            withContextClassLoader(
+                plugin,
+                () -> {
+                  plugin.getPlugin(); // creates the Plugin-Class object: its failures are ours to
+                  // report
+                  return pluginManager.startPlugin(pluginId);
+                });
+      } catch (PluginRejectedException e) {
+        skip(pluginId, e.getMessage(), e.getCause());
+        dropPluginsWithUnmetDependencies();
+        continue;
       } catch (RuntimeException | LinkageError e) {
         skip(pluginId, "failed to start: " + PluginRejectedException.describe(e), e);
         dropPluginsWithUnmetDependencies();

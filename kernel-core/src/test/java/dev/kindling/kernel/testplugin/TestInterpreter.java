@@ -223,6 +223,10 @@ public final class TestInterpreter implements Interpreter {
     return allKnown ? CodeCompleteness.complete() : CodeCompleteness.invalid();
   }
 
+  /** Nothing to release; declared without {@code throws} so try-with-resources needs no catch. */
+  @Override
+  public void close() {}
+
   @Override
   public void interrupt() {
     interruptRequested.set(true);
