@@ -149,42 +149,35 @@ final class PluginStarter {
   private void startPlugins() {
     // Resolved order puts every plugin after the plugins it depends on.
     for (PluginWrapper plugin : new ArrayList<>(pluginManager.getResolvedPlugins())) {
-      String pluginId = plugin.getPluginId();
-      if (pluginManager.getPlugin(pluginId) == null) {
-        continue;
-      }
-      PluginState state;
-      try {
-        state =
-            withContextClassLoader(
-                plugin,
-                () -> {
-                  plugin.getPlugin(); // creates the Plugin-Class object: its failures are ours to
-                  // report
-                  return pluginManager.startPlugin(pluginId);
-                });
-      } catch (PluginRejectedException e) {
-        skip(pluginId, e.getMessage(), e.getCause());
-        dropPluginsWithUnmetDependencies();
-        continue;
-      } catch (RuntimeException | LinkageError e) {
-        skip(pluginId, "failed to start: " + PluginRejectedException.describe(e), e);
-        dropPluginsWithUnmetDependencies();
-        continue;
-      }
-      if (state != PluginState.STARTED) {
-        Throwable failure = plugin.getFailedException();
-        String reason =
-            failure instanceof PluginRejectedException
-                ? failure.getMessage()
-                : "failed to start: "
-                    + (failure == null
-                        ? "state " + state
-                        : PluginRejectedException.describe(failure));
-        skip(pluginId, reason, failure);
-        dropPluginsWithUnmetDependencies();
+      if (pluginManager.getPlugin(plugin.getPluginId()) != null) {
+        start(plugin);
       }
     }
+  }
+
+  private void start(PluginWrapper plugin) {
+    String pluginId = plugin.getPluginId();
+    try {
+      PluginState state =
+          withContextClassLoader(
+              plugin,
+              () -> {
+                // Create the Plugin-Class object first: its failures are ours to report.
+                plugin.getPlugin();
+                return pluginManager.startPlugin(pluginId);
+              });
+      if (state == PluginState.STARTED) {
+        return;
+      }
+      Throwable failure = plugin.getFailedException();
+      String why = failure == null ? "state " + state : PluginRejectedException.describe(failure);
+      skip(pluginId, "failed to start: " + why, failure);
+    } catch (PluginRejectedException e) {
+      skip(pluginId, e.getMessage(), e.getCause());
+    } catch (RuntimeException | LinkageError e) {
+      skip(pluginId, "failed to start: " + PluginRejectedException.describe(e), e);
+    }
+    dropPluginsWithUnmetDependencies();
   }
 
   private Map<String, PluginExtensions> instantiateExtensions() {

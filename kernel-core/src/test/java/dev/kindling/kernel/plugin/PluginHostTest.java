@@ -125,6 +125,9 @@ class PluginHostTest {
 
     try (PluginHost host = PluginHost.start(plugins)) {
       assertThat(host.problems()).isEmpty();
+      assertThat(host.interpreterFactories())
+          .as("the plugin's factory implements the kernel's InterpreterFactory")
+          .hasSize(1);
       InterpreterFactory factory = host.interpreterFactories().get(0);
       ClassLoader pluginLoader = factory.getClass().getClassLoader();
 
@@ -207,6 +210,23 @@ class PluginHostTest {
                     .startsWith("no-descriptor.jar has no plugin descriptor: ")
                     .contains("Plugin-Id");
               });
+      assertThat(host.pluginIds()).containsExactly("kindling-test");
+    }
+  }
+
+  @Test
+  void skipsAPluginWithAnIncompleteOrInvalidDescriptor() {
+    testPlugin().buildJar(plugins);
+    PluginJarBuilder.plugin("kindling-unversioned").version(null).buildJar(plugins, "a.jar");
+    PluginJarBuilder.plugin("kindling-garbled").requires("soon-ish").buildJar(plugins, "b.jar");
+
+    try (PluginHost host = PluginHost.start(plugins)) {
+      assertThat(host.problems()).hasSize(2);
+      assertThat(host.problems().get(0))
+          .isEqualTo(new PluginProblem("kindling-unversioned", "a.jar has no Plugin-Version"));
+      assertThat(host.problems().get(1).plugin()).isEqualTo("kindling-garbled");
+      assertThat(host.problems().get(1).message())
+          .startsWith("b.jar has an invalid Plugin-Requires 'soon-ish' (");
       assertThat(host.pluginIds()).containsExactly("kindling-test");
     }
   }
