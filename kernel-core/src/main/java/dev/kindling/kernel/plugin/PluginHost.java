@@ -7,37 +7,94 @@ import dev.kindling.api.InterpreterFactory;
 import dev.kindling.api.LineMagic;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
-/** TEMPORARY stub, replaced by the real PF4J host on merge. */
+/**
+ * The plugins of one kernel: loads every plugin jar and zip in the plugins directory, starts them,
+ * and offers their extensions. A plugin that cannot be used is skipped and reported in {@link
+ * #problems()}; it never stops the kernel or the other plugins. Only plugin files count: extensions
+ * on the kernel's own class path are never picked up.
+ *
+ * <p>Immutable once started, so safe to share between threads; {@link #close()} stops the plugins
+ * and closes their class loaders, after which the extensions must no longer be used.
+ */
 public final class PluginHost implements AutoCloseable {
+
+  private final List<String> pluginIds;
+  private final PluginExtensions extensions;
+  private final List<PluginProblem> problems;
+  private Runnable stopper;
+
+  private PluginHost(PluginStarter.Started started) {
+    this.pluginIds = started.pluginIds();
+    this.extensions = started.extensions();
+    this.problems = started.problems();
+    this.stopper = started.stopper();
+  }
+
+  /**
+   * Loads and starts every plugin jar and zip in {@code pluginsDir}. A missing directory means no
+   * plugins (logged, not an error). Never throws for a bad plugin: it is logged, left out and
+   * recorded in {@link #problems()}.
+   */
   public static PluginHost start(Path pluginsDir) {
-    return new PluginHost();
+    Objects.requireNonNull(pluginsDir, "pluginsDir");
+    return new PluginHost(PluginStarter.start(pluginsDir));
   }
 
+  /**
+   * The plugin API version this kernel provides, which plugins' {@code Plugin-Requires} is checked
+   * against (from {@code dev/kindling/api/plugin-api.properties}).
+   */
+  public static String pluginApiVersion() {
+    return PluginApiVersion.current();
+  }
+
+  /** Interpreter factories of the started plugins, in plugin file order. */
   public List<InterpreterFactory> interpreterFactories() {
-    return List.of();
+    return extensions.interpreterFactories();
   }
 
+  /** Line magics of the started plugins, in plugin file order. */
   public List<LineMagic> lineMagics() {
-    return List.of();
+    return extensions.lineMagics();
   }
 
+  /** Cell magics of the started plugins, in plugin file order. */
   public List<CellMagic> cellMagics() {
-    return List.of();
+    return extensions.cellMagics();
   }
 
+  /** Comm targets of the started plugins, in plugin file order. */
   public List<CommTarget> commTargets() {
-    return List.of();
+    return extensions.commTargets();
   }
 
+  /** Display renderers of the started plugins, in plugin file order (not by priority). */
   public List<DisplayRenderer> displayRenderers() {
-    return List.of();
+    return extensions.displayRenderers();
   }
 
+  /** Ids of the started plugins, in plugin file order. */
   public List<String> pluginIds() {
-    return List.of();
+    return pluginIds;
   }
 
+  /** The plugins that were skipped, and why. */
+  public List<PluginProblem> problems() {
+    return problems;
+  }
+
+  /** Stops the plugins and closes their class loaders. Calling it again does nothing. */
   @Override
-  public void close() {}
+  public void close() {
+    Runnable stopNow;
+    synchronized (this) {
+      stopNow = stopper;
+      stopper = null;
+    }
+    if (stopNow != null) {
+      stopNow.run();
+    }
+  }
 }

@@ -1,0 +1,33 @@
+package dev.kindling.kernel.testplugin;
+
+import dev.kindling.api.Interpreter;
+import dev.kindling.api.InterpreterFactory;
+import dev.kindling.api.KernelContext;
+import dev.kindling.api.LanguageInfo;
+import java.util.List;
+import org.pf4j.Extension;
+
+/** Contributes the {@code kindling-test} language as interpreter {@code test}. */
+@Extension
+public final class TestInterpreterFactory implements InterpreterFactory {
+
+  @Override
+  public String name() {
+    return "test";
+  }
+
+  @Override
+  public List<String> aliases() {
+    return List.of("kindling-test");
+  }
+
+  @Override
+  public LanguageInfo languageInfo() {
+    return TestInterpreter.LANGUAGE;
+  }
+
+  @Override
+  public Interpreter create(KernelContext context) {
+    return new TestInterpreter(context);
+  }
+}
