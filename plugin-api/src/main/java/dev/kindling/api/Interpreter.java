@@ -52,5 +52,5 @@ public interface Interpreter extends AutoCloseable {
 
   /** Releases the interpreter's resources when the kernel shuts down. */
   @Override
-  default void close() throws Exception {}
+  default void close() {}
 }

@@ -1,5 +1,6 @@
 package dev.kindling.api;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -20,8 +21,10 @@ public record MimeBundle(Map<String, Object> data, Map<String, Object> metadata)
   public static final String TEXT_PLAIN = "text/plain";
 
   public MimeBundle {
-    data = Map.copyOf(Objects.requireNonNull(data, "data"));
-    metadata = Map.copyOf(Objects.requireNonNull(metadata, "metadata"));
+    data = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(data, "data")));
+    metadata =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(Objects.requireNonNull(metadata, "metadata")));
   }
 
   /** A bundle with only {@code text/plain}. */
