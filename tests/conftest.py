@@ -48,7 +48,9 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call):
     report = yield
     if report.failed and kernel_module.RECENT_SESSIONS:
-        for session in kernel_module.RECENT_SESSIONS[-3:]:
+        for session in kernel_module.RECENT_SESSIONS:
+            if session.kc is None:  # stopped: belongs to an earlier test or module
+                continue
             report.sections.append((f"kernel log {session.log_dir.name}", session.log_tail(40)))
     return report
 
