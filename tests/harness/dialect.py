@@ -299,7 +299,7 @@ class PythonLanguage(Dialect):
         return f"print('got: ' + input({prompt!r}))"
 
     def password(self, prompt):
-        return f"print(f'got {{len(_kt_getpass.getpass({prompt!r}))}} characters')"
+        return f"print('got', len(_kt_getpass.getpass({prompt!r})), 'characters')"
 
     def thread(self, text):
         return f"_kt_thread({text!r})"
