@@ -1,0 +1,91 @@
+"""An isolated Jupyter environment: kernelspecs, runtime and config dirs in a temp dir.
+
+Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
+the distribution's launcher with the test plugin; ``python3`` resolves to the venv's ipykernel.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from . import paths
+
+KINDLING_KERNEL_NAME = "kindling_test"
+
+_ENV_KEYS = (
+    "JUPYTER_PATH",
+    "JUPYTER_DATA_DIR",
+    "JUPYTER_RUNTIME_DIR",
+    "JUPYTER_CONFIG_DIR",
+    "IPYTHONDIR",
+    "KINDLING_LOG_DIR",
+)
+
+
+def kindling_kernelspec() -> dict:
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--plugins-dir",
+            str(paths.test_plugins_dir()),
+            "--default-interpreter",
+            "test",
+        ],
+        "display_name": "Kindling (test language)",
+        "language": "kindling-test",
+        "interrupt_mode": "message",
+        "env": {},
+        "metadata": {},
+    }
+
+
+class IsolatedJupyter:
+    """Points the Jupyter environment variables at a fresh temp dir; restores them on close."""
+
+    def __init__(self, base: Path | None = None) -> None:
+        self._owned = base is None
+        self.base = Path(base or tempfile.mkdtemp(prefix="kindling-e2e-"))
+        self.kernels_dir = self.base / "jupyter" / "kernels"
+        self.log_dir = self.base / "kernel-logs"
+        self._saved: dict[str, str | None] = {}
+
+    def __enter__(self) -> "IsolatedJupyter":
+        self.open()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def open(self) -> None:
+        spec_dir = self.kernels_dir / KINDLING_KERNEL_NAME
+        spec_dir.mkdir(parents=True, exist_ok=True)
+        (spec_dir / "kernel.json").write_text(json.dumps(kindling_kernelspec(), indent=2))
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        values = {
+            "JUPYTER_PATH": str(self.base / "jupyter"),
+            "JUPYTER_DATA_DIR": str(self.base / "data"),
+            "JUPYTER_RUNTIME_DIR": str(self.base / "runtime"),
+            "JUPYTER_CONFIG_DIR": str(self.base / "config"),
+            "IPYTHONDIR": str(self.base / "ipython"),
+            "KINDLING_LOG_DIR": str(self.log_dir),
+        }
+        for key in _ENV_KEYS:
+            self._saved[key] = os.environ.get(key)
+            os.environ[key] = values[key]
+
+    def close(self) -> None:
+        for key, old in self._saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+        self._saved.clear()
+        if self._owned and not os.environ.get("KINDLING_KEEP_TMP"):
+            shutil.rmtree(self.base, ignore_errors=True)
