@@ -63,7 +63,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
     if (!silent) {
       ObjectNode input = Json.object();
       input.put("code", code);
-      input.put("execution_count", storeHistory ? count : history.executionCount() + 1);
+      input.put("execution_count", count);
       iopub.publish(messages.broadcast(request, "execute_input", input));
     }
 
