@@ -135,7 +135,7 @@ def test_status_from_the_first_connection(target, tmp_path):
                 msg = client.recv("iopub", 0.0)
             while client.recv("shell", 0.0):
                 pass
-        assert complete_pairs == 3, f"no busy/idle pairs for kernel_info; statuses: {seen}"
+        assert complete_pairs >= 3, f"no busy/idle pairs for kernel_info; statuses: {seen}"
         print(f"statuses seen from connect: {seen}")
         if ("starting", None) in seen:
             assert seen[0] == ("starting", None)

@@ -243,9 +243,20 @@ def test_fuzz_every_socket(fuzz_kernel, target, dialect, capsys):
                 assert process.poll() is None, f"kernel died after {i} messages (exit {process.returncode})"
         sent_seconds = time.monotonic() - started
 
-        # Shell and control are served in order: once a probe sent now is answered, everything
-        # sent before it has been handled. Late IOPub output gets a moment to arrive.
-        drained_after = max(barrage.probe(120))
+        # Requests are served in order per channel, executes on the execution queue: once a
+        # no-op execute and a kernel_info sent now are answered, what came before has been
+        # handled. Stragglers (and late IOPub output) get a few more seconds.
+        drain_started = time.monotonic()
+        marker = barrage.execute(dialect.noop_comment("drain"))
+        barrage.probe(120)
+        barrage.wait(lambda: marker in barrage.replies and barrage.idle_seen(marker), 120, "drain marker")
+        expected = [s for s in shots if s.expect in ("reply", "busy_idle")]
+        try:
+            barrage.wait(lambda: all(s.msg_id in barrage.replies if s.expect == "reply" else barrage.idle_seen(s.msg_id)
+                                     for s in expected), 10, "replies to every valid request")
+        except AssertionError:
+            pass  # reported and judged below
+        drained_after = time.monotonic() - drain_started
         barrage.drain(500)
         final = barrage.probe(PROMPT)
         pwned_id = barrage.execute(dialect.get("pwned"))
@@ -299,8 +310,10 @@ def test_fuzz_every_socket(fuzz_kernel, target, dialect, capsys):
         unanswered = Counter(s.category for s in shots if s.expect == "reply" and s.msg_id not in barrage.replies)
         no_idle = Counter(s.category for s in shots if s.expect == "busy_idle" and not barrage.idle_seen(s.msg_id))
         with capsys.disabled():
-            print(f"fuzz: queue drained {drained_after:.2f} s after the last message")
+            print(f"fuzz: all answered {drained_after:.2f} s after the last message")
             print(f"fuzz: valid requests without reply: {dict(unanswered)}; without idle: {dict(no_idle)}")
+            for shot in [s for s in shots if s.expect == "reply" and s.msg_id not in barrage.replies][:5]:
+                print(f"  e.g. no reply to {content_of(shot)[:150]!r}")
         assert no_idle["unknown_msg_type"] == 0, "validly signed unknown types without busy/idle"
         if target.is_kindling:
             # (ipykernel 7.4 drops some comm messages with garbage fields without busy/idle.)

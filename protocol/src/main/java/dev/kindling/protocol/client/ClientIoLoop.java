@@ -198,6 +198,7 @@ final class ClientIoLoop implements Runnable {
 
   private void expirePing() {
     if (pingInFlight != null && System.nanoTime() - pingInFlight.deadlineNanos() >= 0) {
+      LOG.debug("heartbeat ping got no reply in time; reconnecting the heartbeat socket");
       pingInFlight.result().complete(false);
       pingInFlight = null;
       // A REQ socket that got no reply refuses to send again: start over with a new one.

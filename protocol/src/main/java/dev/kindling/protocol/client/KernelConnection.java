@@ -118,12 +118,12 @@ public final class KernelConnection implements AutoCloseable {
    * MessageFactory#reply}. Do not modify the message afterwards.
    *
    * @throws IllegalArgumentException for IOPub and heartbeat, which a client cannot send on
-   * @throws IllegalStateException when the connection is closed
+   * @throws IllegalStateException when the connection is closed (or its I/O thread failed)
    */
   public void send(Channel channel, Message message) {
     requireSendable(channel);
     Objects.requireNonNull(message, "message");
-    if (closed.get()) {
+    if (closed.get() || !ioThread.isAlive()) {
       throw new IllegalStateException("the kernel connection is closed");
     }
     mailbox.post(new ClientIoLoop.Outgoing(channel, codec.encode(message)));
@@ -181,7 +181,7 @@ public final class KernelConnection implements AutoCloseable {
    *     connection is closed, or when the calling thread is interrupted (its status is kept)
    */
   public boolean ping(Duration timeout) {
-    if (closed.get()) {
+    if (closed.get() || !ioThread.isAlive()) {
       return false;
     }
     long start = System.nanoTime();

@@ -19,8 +19,9 @@ import zmq.ZError;
  * peer yet still delivers a last reply. ROUTER sockets hand a reused identity over to the newest
  * peer (front ends reconnect with the same identity). The IOPub XPUB socket reports every
  * subscription, duplicates included, and queues up to {@value #IOPUB_SEND_HWM} messages per
- * subscriber before dropping. Bind failures throw a {@link ZMQException} whose message names the
- * endpoint.
+ * subscriber before dropping. Connecting sockets give up on a stalled handshake after {@value
+ * #CONNECT_HANDSHAKE_MILLIS} ms and reconnect. Bind failures throw a {@link ZMQException} whose
+ * message names the endpoint.
  *
  * <p>The helpers do not make sockets thread-safe: call them on the thread that owns the socket.
  */
@@ -31,6 +32,14 @@ public final class Sockets {
 
   /** The IOPub send high-water mark: PUB/XPUB sockets silently drop messages beyond it. */
   public static final int IOPUB_SEND_HWM = 100_000;
+
+  /**
+   * How long a connecting socket waits for the ZMTP handshake before dropping the connection and
+   * reconnecting. JeroMQ's default is 30 s; once in a while a fresh TCP connection to a peer that
+   * has just come back on the same port never completes its handshake (seen in tests with JeroMQ
+   * 0.6.0; libzmq#3914 reports a similar stall), and a short limit turns that into a quick retry.
+   */
+  public static final int CONNECT_HANDSHAKE_MILLIS = 2000;
 
   private Sockets() {}
 
@@ -147,6 +156,7 @@ public final class Sockets {
   }
 
   private static ZMQ.Socket connect(ZMQ.Socket socket, String endpoint) {
+    socket.setHandshakeIvl(CONNECT_HANDSHAKE_MILLIS);
     return attach(socket, endpoint, false);
   }
 
