@@ -46,8 +46,8 @@ public final class Sockets {
   /**
    * Sends a message as one multipart ZeroMQ message, blocking if the socket's queue is full.
    *
-   * @return false if the socket refused the message (for example with {@link ZMQ#DONTWAIT} set by a
-   *     socket option, or when the context is shutting down)
+   * @return false if the socket refused the message (for example when a send timeout set on the
+   *     socket expired); nothing was sent then
    */
   public static boolean send(ZMQ.Socket socket, WireCodec codec, Message message) {
     return sendFrames(socket, codec.encode(message), 0);
