@@ -163,6 +163,9 @@ class KernelSession:
         """(Re)connect a fresh client and wait until the kernel answers kernel_info."""
         if self.kc is not None:
             self.kc.stop_channels()
+        # A new client of the same KernelManager reuses its session id and restarts the msg_id
+        # counter, so replies to it must not be matched against the old client's requests.
+        self._reset()
         self.kc = self.km.client()
         self.kc.start_channels()
         self.kc.wait_for_ready(timeout=ready_timeout)
@@ -335,6 +338,9 @@ class KernelSession:
         for channel in ("iopub", "shell", "control", "stdin"):
             while self._read(channel, 0.0 if channel != "iopub" else 0.05):
                 pass
+        self._reset()
+
+    def _reset(self) -> None:
         self.iopub_log.clear()
         self._iopub_by_parent.clear()
         self._replies = {"shell": {}, "control": {}}
