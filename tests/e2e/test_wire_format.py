@@ -24,7 +24,7 @@ def wire(kernel):
     # A SUB socket's subscription is live only once something arrives: ask until it does.
     deadline = time.monotonic() + 10
     while True:
-        msg_id = client.send("shell", "kernel_info_request", {})
+        client.send("shell", "kernel_info_request", {})
         got = client.recv("iopub", 0.5)
         if got is not None:
             break

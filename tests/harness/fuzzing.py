@@ -13,7 +13,6 @@ send them on, and what the kernel may do with it:
 
 from __future__ import annotations
 
-import json
 import random
 import uuid
 from dataclasses import dataclass, field
