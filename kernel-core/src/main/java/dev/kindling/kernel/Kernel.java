@@ -156,7 +156,7 @@ public final class Kernel implements AutoCloseable {
   /** A message from the shell socket's thread. */
   public void onShellMessage(Message message) {
     if (IMMEDIATE.contains(message.msgType()) || message.msgType().equals("shutdown_request")) {
-      dispatch(Channel.SHELL, message);
+      dispatcher.dispatch(Channel.SHELL, message);
     } else {
       execution.submit(Channel.SHELL, message);
     }
@@ -164,16 +164,12 @@ public final class Kernel implements AutoCloseable {
 
   /** A message from the control socket's thread: handled there at once, even while a cell runs. */
   public void onControlMessage(Message message) {
-    dispatch(Channel.CONTROL, message);
+    dispatcher.dispatch(Channel.CONTROL, message);
   }
 
   /** A message from the stdin socket's thread. */
   public void onStdinMessage(Message message) {
     stdin.onMessage(message);
-  }
-
-  private void dispatch(Channel channel, Message message) {
-    dispatcher.dispatch(channel, message);
   }
 
   private LanguageInfo language(KernelOptions options) {

@@ -2,7 +2,6 @@ package dev.kindling.kernel.dispatch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.kernel.iopub.Iopub;
-import dev.kindling.kernel.iopub.Waiting;
 import dev.kindling.kernel.transport.Replies;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
@@ -76,10 +75,5 @@ public final class Responder {
   /** Completed once the reply has been handed to ZeroMQ. */
   public CompletableFuture<Void> delivery() {
     return delivery;
-  }
-
-  /** Waits until the reply has been sent. */
-  public void awaitDelivery() {
-    Waiting.awaitUninterruptibly(delivery);
   }
 }

@@ -191,9 +191,4 @@ public final class ExecutionLoop implements AutoCloseable {
   public void close() {
     queue.add(Stop.INSTANCE);
   }
-
-  /** Waits up to {@code millis} for the thread to end. */
-  public void join(long millis) throws InterruptedException {
-    thread.join(millis);
-  }
 }

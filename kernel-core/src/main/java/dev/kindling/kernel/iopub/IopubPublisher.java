@@ -1,6 +1,7 @@
 package dev.kindling.kernel.iopub;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.kernel.transport.SocketOwnerThreads;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
 import dev.kindling.protocol.MessageFactory;
@@ -10,7 +11,6 @@ import dev.kindling.protocol.zmq.Sockets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -49,15 +49,7 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
 
   /** Binds the socket on the publisher thread and returns once it is bound (or failed to bind). */
   public void start() {
-    thread.start();
-    try {
-      bound.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding " + endpoint, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    }
+    SocketOwnerThreads.startAndAwaitBinding(thread, bound, endpoint);
   }
 
   @Override

@@ -3,7 +3,6 @@ package dev.kindling.kernel.transport;
 import dev.kindling.protocol.zmq.Sockets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
@@ -30,15 +29,7 @@ public final class Heartbeat implements AutoCloseable {
 
   /** Binds the socket and starts echoing; throws if the port cannot be bound. */
   public void start() {
-    thread.start();
-    try {
-      bound.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding " + endpoint, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    }
+    SocketOwnerThreads.startAndAwaitBinding(thread, bound, endpoint);
   }
 
   private void run() {

@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,15 +59,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
 
   /** Binds the sockets on the loop's thread; returns once bound, or throws if binding failed. */
   public void start() {
-    thread.start();
-    try {
-      bound.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while binding " + endpoints.values(), e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    }
+    SocketOwnerThreads.startAndAwaitBinding(thread, bound, endpoints.values());
   }
 
   @Override
