@@ -30,6 +30,7 @@ import dev.kindling.kernel.handlers.ShutdownRequestHandler;
 import dev.kindling.kernel.iopub.Iopub;
 import dev.kindling.kernel.magic.CellParser;
 import dev.kindling.kernel.magic.MagicRegistry;
+import dev.kindling.kernel.spark.KernelSparkRuntime;
 import dev.kindling.kernel.transport.Replies;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
@@ -94,6 +95,7 @@ public final class Kernel implements AutoCloseable {
             magics,
             interpreters,
             stdin,
+            new KernelSparkRuntime(),
             new KernelConfiguration(options.configuration()),
             KindlingVersion.get()));
     CellRunner runner = new CellRunner(new CellParser(magics), interpreters, context.get());

@@ -1,5 +1,6 @@
 package dev.kindling.api;
 
+import dev.kindling.api.spark.SparkRuntime;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -28,6 +29,9 @@ public interface KernelContext {
    * ({@code kernel.data} in notebooks).
    */
   ConcurrentMap<String, Object> data();
+
+  /** The kernel's SparkSession and the driver's state. */
+  SparkRuntime spark();
 
   /** Kernel settings. */
   Configuration configuration();

@@ -7,6 +7,7 @@ import dev.kindling.api.Interpreters;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.Magics;
 import dev.kindling.api.Stdin;
+import dev.kindling.api.spark.SparkRuntime;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -17,6 +18,7 @@ public record KernelServices(
     Magics magics,
     Interpreters interpreters,
     Stdin stdin,
+    SparkRuntime spark,
     ConcurrentMap<String, Object> data,
     Configuration configuration,
     String kernelVersion)
@@ -28,6 +30,7 @@ public record KernelServices(
       Magics magics,
       Interpreters interpreters,
       Stdin stdin,
+      SparkRuntime spark,
       Configuration configuration,
       String kernelVersion) {
     this(
@@ -36,6 +39,7 @@ public record KernelServices(
         magics,
         interpreters,
         stdin,
+        spark,
         new ConcurrentHashMap<>(),
         configuration,
         kernelVersion);

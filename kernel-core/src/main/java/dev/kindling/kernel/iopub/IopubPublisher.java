@@ -81,14 +81,15 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
     }
     bound.complete(null);
     try (ZMQ.Poller poller = context.createPoller(2)) {
-      int subscriptions = poller.register(socket, ZMQ.Poller.POLLIN);
+      poller.register(socket, ZMQ.Poller.POLLIN);
       int wakeups = poller.register(mailbox.wakeupSocket(), ZMQ.Poller.POLLIN);
       while (running) {
         long timeout = batcher.deadline().stream().map(d -> millisUntil(d)).findFirst().orElse(-1L);
         poller.poll(timeout);
-        if (poller.pollin(subscriptions)) {
-          welcomeSubscribers(socket);
-        }
+        // Always greet first, not only when the poller saw a subscription: a subscriber whose
+        // subscription reached the socket since the poll must get iopub_welcome before anything
+        // this pass publishes (its first message has to be the welcome).
+        welcomeSubscribers(socket);
         if (poller.pollin(wakeups)) {
           for (IopubEvent event : mailbox.drain()) {
             send(socket, batcher.accept(event, System.nanoTime()));

@@ -17,6 +17,8 @@ import dev.kindling.api.Magics;
 import dev.kindling.api.MimeBundle;
 import dev.kindling.api.Stdin;
 import dev.kindling.api.StdinNotAvailableException;
+import dev.kindling.api.spark.SparkRuntime;
+import dev.kindling.kernel.spark.KernelSparkRuntime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,6 +68,16 @@ public final class FakeKernelContext implements KernelContext {
   private final ConcurrentMap<String, Object> data = new ConcurrentHashMap<>();
   private final Map<String, String> settings = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
+  private volatile SparkRuntime spark = new KernelSparkRuntime();
+
+  /**
+   * Uses this Spark runtime. By default the context has the kernel's own runtime, which starts a
+   * real local session on first use.
+   */
+  public FakeKernelContext withSpark(SparkRuntime sparkRuntime) {
+    spark = sparkRuntime;
+    return this;
+  }
 
   /** Makes these magics visible through {@link #magics()}. */
   public FakeKernelContext withMagics(List<LineMagic> line, List<CellMagic> cell) {
@@ -127,6 +139,11 @@ public final class FakeKernelContext implements KernelContext {
   @Override
   public ConcurrentMap<String, Object> data() {
     return data;
+  }
+
+  @Override
+  public SparkRuntime spark() {
+    return spark;
   }
 
   @Override
