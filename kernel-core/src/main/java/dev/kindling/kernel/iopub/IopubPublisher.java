@@ -86,9 +86,9 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
       while (running) {
         long timeout = batcher.deadline().stream().map(d -> millisUntil(d)).findFirst().orElse(-1L);
         poller.poll(timeout);
-        // Always greet first, not only when the poller saw a subscription: a subscriber whose
-        // subscription reached the socket since the poll must get iopub_welcome before anything
-        // this pass publishes (its first message has to be the welcome).
+        // The socket is in manual mode (see Sockets.bindXpub): a subscription counts only once
+        // it is applied here, just before its welcome, so the welcome is a subscriber's first
+        // message.
         welcomeSubscribers(socket);
         if (poller.pollin(wakeups)) {
           for (IopubEvent event : mailbox.drain()) {
@@ -116,8 +116,8 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
   private void welcomeSubscribers(ZMQ.Socket socket) {
     byte[] event;
     while ((event = socket.recv(ZMQ.DONTWAIT)) != null) {
-      if (event.length == 0 || event[0] != 1) {
-        continue; // an unsubscription, or noise: nothing to answer
+      if (!Sockets.applySubscription(socket, event) || event[0] == 0) {
+        continue; // noise, or an unsubscription: nothing to answer
       }
       byte[] topic = Arrays.copyOfRange(event, 1, event.length);
       ObjectNode content = Json.object();

@@ -103,9 +103,28 @@ public final class Sockets {
   /** An XPUB socket bound to {@code endpoint}, for IOPub; receives every subscription event. */
   public static ZMQ.Socket bindXpub(ZContext context, String endpoint) {
     ZMQ.Socket socket = create(context, SocketType.XPUB, endpoint);
-    socket.setXpubVerbose(true);
+    // Manual mode: a subscription takes effect only when the owner applies it, right before it
+    // sends the subscriber's iopub_welcome, so nothing can reach a subscriber ahead of its welcome.
+    socket.setXpubManual(true);
     socket.setSndHWM(IOPUB_SEND_HWM);
     return bind(socket, endpoint);
+  }
+
+  /**
+   * Applies a subscription event received on a manual-mode XPUB socket ({@code 1} or {@code 0}
+   * followed by the topic) to the subscriber that sent it: subscribes or unsubscribes it.
+   *
+   * <p>JeroMQ 0.6.0 drops the first byte of the value given to {@code ZMQ_SUBSCRIBE} on a manual
+   * XPUB (it reuses the code that strips the event byte), so the whole event is passed, event byte
+   * included. SocketsTest checks that a subscriber receives what is published after this call.
+   *
+   * @return false when {@code event} is not a subscription event
+   */
+  public static boolean applySubscription(ZMQ.Socket xpub, byte[] event) {
+    if (event.length == 0 || (event[0] != 0 && event[0] != 1)) {
+      return false;
+    }
+    return event[0] == 1 ? xpub.subscribe(event) : xpub.unsubscribe(event);
   }
 
   /**

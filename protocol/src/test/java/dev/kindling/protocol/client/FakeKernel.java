@@ -150,7 +150,7 @@ final class FakeKernel implements AutoCloseable {
       case HEARTBEAT -> Sockets.sendFrames(sockets.get(channel), frames, 0);
       case IOPUB -> {
         byte[] event = frames.get(0);
-        if (event.length > 0 && event[0] == 1) {
+        if (Sockets.applySubscription(sockets.get(channel), event) && event[0] == 1) {
           String topic = new String(event, 1, event.length - 1, StandardCharsets.UTF_8);
           publish(null, "iopub_welcome", Json.object().put("subscription", topic));
         }

@@ -95,6 +95,45 @@ class SocketsTest {
   }
 
   @Test
+  void xpubDeliversNothingToASubscriberUntilItsSubscriptionIsApplied() {
+    ZMQ.Socket iopub = Sockets.bindXpub(context, "inproc://sockets-manual");
+    iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
+    ZMQ.Socket everything = Sockets.connectSub(context, "inproc://sockets-manual");
+    everything.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
+    byte[] event = iopub.recv(0);
+
+    iopub.send("before".getBytes(StandardCharsets.UTF_8));
+    assertThat(Sockets.applySubscription(iopub, event)).isTrue();
+    iopub.send("after".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(everything.recvStr()).isEqualTo("after");
+  }
+
+  @Test
+  void appliedTopicSubscriptionsFilterLikeAutomaticOnes() {
+    ZMQ.Socket iopub = Sockets.bindXpub(context, "inproc://sockets-topic");
+    iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
+    ZMQ.Socket sub = context.createSocket(org.zeromq.SocketType.SUB);
+    sub.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
+    sub.connect("inproc://sockets-topic");
+    sub.subscribe("kernel.".getBytes(StandardCharsets.UTF_8));
+    Sockets.applySubscription(iopub, iopub.recv(0));
+
+    iopub.send("other.status".getBytes(StandardCharsets.UTF_8));
+    iopub.send("kernel.status".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(sub.recvStr()).isEqualTo("kernel.status");
+  }
+
+  @Test
+  void onlySubscriptionEventsAreApplied() {
+    ZMQ.Socket iopub = Sockets.bindXpub(context, "inproc://sockets-noise");
+
+    assertThat(Sockets.applySubscription(iopub, new byte[0])).isFalse();
+    assertThat(Sockets.applySubscription(iopub, new byte[] {7, 'x'})).isFalse();
+  }
+
+  @Test
   void bindFailureNamesTheEndpoint() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       String endpoint = "tcp://127.0.0.1:" + busy.getLocalPort();
