@@ -92,9 +92,8 @@ def test_progress_is_one_display_updated_in_place_ending_done(kernel):
     assert "kindling-spark-progress" in progress[-1]["content"]["data"]["text/html"]
     # a few updates per second at most
     assert len(progress) <= 2 + 4 * 2
-    # everything before the result and the idle
-    types = ex.types
-    assert types.index("execute_result") > ex.iopub.index(progress[-1])
+    # the final state comes before the cell's result (and so before its reply and idle)
+    assert ex.types.index("execute_result") > ex.iopub.index(progress[-1])
 
 
 def test_interrupt_cancels_the_cells_jobs_and_the_session_survives(kernel):
@@ -118,4 +117,4 @@ def test_interrupt_cancels_the_cells_jobs_and_the_session_survives(kernel):
     assert kernel.is_alive()
     assert kernel.execute("spark-id").result_text == session_id
     counted = kernel.execute("spark-sql SELECT count(*) AS n FROM kept")
-    assert counted.status == "ok" and "|  42|" in counted.result_text
+    assert counted.status == "ok" and "| 42|" in counted.result_text

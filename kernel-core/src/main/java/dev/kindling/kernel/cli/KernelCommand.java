@@ -48,6 +48,7 @@ final class KernelCommand implements Callable<Integer> {
 
   @Option(
       names = "--progress",
+      arity = "1",
       defaultValue = "on",
       converter = OnOffConverter.class,
       description = "Live Spark progress in cells: on or off. Default: ${DEFAULT-VALUE}.")

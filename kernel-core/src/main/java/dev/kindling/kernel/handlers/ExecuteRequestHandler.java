@@ -84,13 +84,19 @@ public final class ExecuteRequestHandler implements RequestHandler {
     }
 
     ExecutionRequest cell = new ExecutionRequest(code, count, silent, storeHistory, allowStdin);
-    Optional<String> textOutput;
-    ObjectNode reply;
+    ExecutionResult result;
+    Optional<MimeBundle> shown = Optional.empty();
+    // The cell's scope covers rendering its value (a DataFrame runs a Spark job to render), and
+    // ends before the result is published, so the cell's final progress comes before it.
     try (CellLifecycle.Scope running = lifecycle.starting(cell)) {
-      ExecutionResult result = runner.run(cell);
-      textOutput = publishResult(request, result, count, silent);
-      reply = result instanceof ExecutionResult.Error error ? ErrorContent.of(error) : ok();
+      result = runner.run(cell);
+      if (result instanceof ExecutionResult.Value value) {
+        shown = Optional.of(display.render(value.value()));
+      }
     }
+    Optional<String> textOutput = publishResult(request, result, shown, count, silent);
+    ObjectNode reply =
+        result instanceof ExecutionResult.Error error ? ErrorContent.of(error) : ok();
     if (storeHistory) {
       history.add(count, code, textOutput);
     }
@@ -107,13 +113,17 @@ public final class ExecuteRequestHandler implements RequestHandler {
 
   /** Shows the cell's error or result; returns the result's text for history. */
   private Optional<String> publishResult(
-      Message request, ExecutionResult result, int count, boolean silent) {
+      Message request,
+      ExecutionResult result,
+      Optional<MimeBundle> shown,
+      int count,
+      boolean silent) {
     if (result instanceof ExecutionResult.Error error) {
       iopub.publish(messages.broadcast(request, "error", errorOutput(error)));
       return Optional.empty();
     }
-    if (result instanceof ExecutionResult.Value value) {
-      MimeBundle bundle = display.render(value.value());
+    if (shown.isPresent()) {
+      MimeBundle bundle = shown.get();
       if (!silent) {
         ObjectNode output = Bundles.put(Json.object(), bundle);
         output.put("execution_count", count);
