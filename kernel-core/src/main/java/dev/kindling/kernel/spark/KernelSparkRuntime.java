@@ -82,8 +82,13 @@ public final class KernelSparkRuntime implements SparkRuntime {
     return mode;
   }
 
-  /** Starts the session in the background if the mode is {@code eager}; returns at once. */
+  /**
+   * Assembles the session's settings now (reading the user's sources and calling the plugins'
+   * contributors), then starts the session in the background if the mode is {@code eager}. Returns
+   * without waiting for Spark.
+   */
   public void startIfEager() {
+    factory.settings();
     if (mode == SparkStartMode.EAGER) {
       requestStart();
     }

@@ -108,7 +108,11 @@ public final class SparkDriver implements AutoCloseable {
     return cells;
   }
 
-  /** Starts Spark in the background when the start mode is {@code eager}; returns at once. */
+  /**
+   * Reads the Spark settings and runs the plugins' contributors (call it before any interpreter is
+   * created), then starts Spark in the background when the start mode is {@code eager}. Never waits
+   * for Spark.
+   */
   public void start() {
     runtime.startIfEager();
   }

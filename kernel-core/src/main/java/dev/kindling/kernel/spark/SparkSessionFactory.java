@@ -23,6 +23,7 @@ final class SparkSessionFactory {
   private final Map<String, String> environment;
   private final Map<String, String> kernelConfiguration;
   private final List<SparkSettingsContributor> contributors;
+  private Map<String, String> prepared;
 
   SparkSessionFactory(
       Map<String, String> environment,
@@ -33,8 +34,19 @@ final class SparkSessionFactory {
     this.contributors = List.copyOf(contributors);
   }
 
-  /** The settings the session gets: user sources, then contributors, then defaults. */
-  Map<String, String> settings() {
+  /**
+   * The settings the session gets: user sources, then contributors, then defaults. Assembled once,
+   * on the first call (the kernel calls it at start-up, before any interpreter is created, so a
+   * contributor that is also an interpreter factory contributes before it creates its interpreter).
+   */
+  synchronized Map<String, String> settings() {
+    if (prepared == null) {
+      prepared = Map.copyOf(assemble());
+    }
+    return prepared;
+  }
+
+  private Map<String, String> assemble() {
     KernelSparkSettings settings = KernelSparkSettings.read(environment, kernelConfiguration);
     settings.warnings().forEach(warning -> log.warn("{}", warning));
     for (SparkSettingsContributor contributor : contributors) {
