@@ -55,6 +55,8 @@ def test_kernel_info_is_answered_at_once_while_spark_starts(kernel):
     assert started, ex.describe()
     html = started[-1]["content"]["data"]["text/html"]
     assert '<a href="http://' in html and "Spark UI" in html
+    ui = kernel.execute("spark-ui").result_text
+    assert ui.startswith("http://") and f'href="{ui}"' in html
 
 
 def test_settings_come_from_spark_opts_kernel_conf_and_plugins(kernel):
