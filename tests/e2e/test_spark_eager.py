@@ -120,3 +120,21 @@ def test_interrupt_cancels_the_cells_jobs_and_the_session_survives(kernel):
     assert kernel.execute("spark-id").result_text == session_id
     counted = kernel.execute("spark-sql SELECT count(*) AS n FROM kept")
     assert counted.status == "ok" and "| 42|" in counted.result_text
+
+
+def test_a_notebook_run_by_nbclient_keeps_one_final_progress_output_per_cell(spark_kernel):
+    import nbformat
+    from nbclient import NotebookClient
+
+    v4 = nbformat.v4
+    nb = v4.new_notebook(cells=[v4.new_code_cell("spark-sleep 0.5"), v4.new_code_cell("spark-table 3")])
+    NotebookClient(nb, kernel_name=spark_kernel.target.kernel_name, timeout=120, startup_timeout=60).execute()
+
+    first, second = nb.cells
+    progress = [o for o in first.outputs if o.get("data", {}).get("text/plain", "").startswith("Spark: jobs")]
+    assert len(progress) == 1, first.outputs  # updated in place, not appended
+    assert progress[0].data["text/plain"] == "Spark: jobs 1/1, stages 1/1, tasks 2/2 - done"
+    assert first.outputs[-1].output_type == "execute_result"
+    table = second.outputs[-1]
+    assert table.output_type == "execute_result" and "<table" in table.data["text/html"]
+    nbformat.validate(nb)

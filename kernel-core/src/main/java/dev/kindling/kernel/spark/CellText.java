@@ -1,7 +1,6 @@
 package dev.kindling.kernel.spark;
 
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import scala.jdk.javaapi.CollectionConverters;
@@ -51,9 +50,5 @@ final class CellText {
       text.append(text.length() == 1 ? "" : ", ").append(of(item));
     }
     return text.append(']').toString();
-  }
-
-  static String list(List<?> items) {
-    return list((Iterable<?>) items);
   }
 }
