@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from harness import paths
 from harness.kernel import KernelSession
 from harness.spark import pyspark_home, spark_target
 
@@ -43,7 +44,7 @@ def test_the_kernel_runs_under_the_installations_spark_submit(home_kernel):
     assert "org.apache.spark.deploy.SparkSubmit" in words
     classpath = words[words.index("-cp") + 1]
     assert str(pyspark_home() / "jars") in classpath
-    assert "/spark/" not in classpath.replace(str(pyspark_home()), "")  # not the bundled Spark
+    assert str(paths.kindling_home() / "spark") not in classpath  # not the bundled Spark
 
 
 def test_interrupt_and_shutdown_reach_the_jvm(home_kernel):

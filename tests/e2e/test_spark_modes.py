@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from harness.kernel import KernelSession
@@ -12,7 +14,14 @@ pytestmark = pytest.mark.kindling_only
 
 @pytest.fixture(scope="module")
 def lazy_kernel(target, tmp_path_factory):
-    t = spark_target("kindling_spark_lazy", "--spark-init", "lazy", "--progress", "off")
+    t = spark_target(
+        "kindling_spark_lazy",
+        "--spark-init",
+        "lazy",
+        "--progress",
+        "off",
+        env={"SPARK_OPTS": "--driver-memory 640m"},
+    )
     session = KernelSession(t, tmp_path_factory.mktemp("logs"), name="spark-lazy")
     session.start()
     yield session
@@ -40,6 +49,12 @@ def test_lazy_starts_spark_on_first_use_and_shows_it_starting(lazy_kernel):
     assert notices[-1]["content"]["transient"]["display_id"] == display_id
     assert text(notices[-1]).startswith("Spark started in ")
     assert lazy_kernel.execute("spark-active").result_text == "yes"
+
+
+def test_driver_memory_from_spark_opts_sizes_the_jvm(lazy_kernel):
+    cmdline = Path(f"/proc/{lazy_kernel.process.pid}/cmdline").read_bytes().split(b"\0")
+    assert b"-Xmx640m" in cmdline
+    assert lazy_kernel.execute("spark-conf spark.driver.memory", timeout=60).result_text == "640m"
 
 
 def test_progress_off_shows_no_progress(lazy_kernel):
