@@ -26,7 +26,11 @@ _ENV_KEYS = (
 )
 
 
-def kindling_kernelspec() -> dict:
+def kindling_kernelspec(
+    spark_args: tuple[str, ...] = ("--spark-init", "lazy"), env: dict | None = None
+) -> dict:
+    """The test kernelspec. Spark starts lazily by default, so suites that never touch Spark do
+    not pay for a session; the Spark suites write their own kernelspecs (harness.spark)."""
     return {
         "argv": [
             str(paths.launcher()),
@@ -37,11 +41,12 @@ def kindling_kernelspec() -> dict:
             str(paths.test_plugins_dir()),
             "--default-interpreter",
             "test",
+            *spark_args,
         ],
         "display_name": "Kindling (test language)",
         "language": "kindling-test",
         "interrupt_mode": "message",
-        "env": {},
+        "env": env or {},
         "metadata": {},
     }
 

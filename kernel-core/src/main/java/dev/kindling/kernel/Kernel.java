@@ -1,6 +1,7 @@
 package dev.kindling.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.LanguageInfo;
 import dev.kindling.kernel.comm.CommRegistry;
 import dev.kindling.kernel.context.DisplayService;
@@ -30,13 +31,16 @@ import dev.kindling.kernel.handlers.ShutdownRequestHandler;
 import dev.kindling.kernel.iopub.Iopub;
 import dev.kindling.kernel.magic.CellParser;
 import dev.kindling.kernel.magic.MagicRegistry;
-import dev.kindling.kernel.spark.KernelSparkRuntime;
+import dev.kindling.kernel.spark.DataFrameRenderer;
+import dev.kindling.kernel.spark.SparkDriver;
 import dev.kindling.kernel.transport.Replies;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
 import dev.kindling.protocol.MessageFactory;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -65,6 +69,7 @@ public final class Kernel implements AutoCloseable {
   private final StdinService stdin;
   private final Dispatcher dispatcher;
   private final ExecutionLoop execution;
+  private final SparkDriver spark;
   private final AtomicReference<Consumer<CompletableFuture<Void>>> onShutdown =
       new AtomicReference<>(delivery -> {});
 
@@ -85,7 +90,20 @@ public final class Kernel implements AutoCloseable {
         new InterpreterRegistry(
             plugins.interpreterFactories(), options.defaultInterpreter(), context::get);
     MagicRegistry magics = new MagicRegistry(plugins.lineMagics(), plugins.cellMagics());
-    DisplayService display = new DisplayService(scope, iopub, messages, plugins.displayRenderers());
+    KernelConfiguration configuration = new KernelConfiguration(options.configuration());
+    List<DisplayRenderer> renderers = new ArrayList<>(plugins.displayRenderers());
+    renderers.add(DataFrameRenderer.fromConfiguration(configuration));
+    DisplayService display = new DisplayService(scope, iopub, messages, renderers);
+    this.spark =
+        SparkDriver.create(
+            options.spark(),
+            System.getenv(),
+            options.configuration(),
+            plugins.sparkSettingsContributors(),
+            scope,
+            display,
+            iopub,
+            messages);
     CommRegistry comms = new CommRegistry(plugins.commTargets(), scope, iopub, messages);
     this.stdin = new StdinService(scope, iopub, messages, replies);
     context.set(
@@ -95,8 +113,8 @@ public final class Kernel implements AutoCloseable {
             magics,
             interpreters,
             stdin,
-            new KernelSparkRuntime(),
-            new KernelConfiguration(options.configuration()),
+            spark.runtime(),
+            configuration,
             KindlingVersion.get()));
     CellRunner runner = new CellRunner(new CellParser(magics), interpreters, context.get());
 
@@ -106,7 +124,8 @@ public final class Kernel implements AutoCloseable {
         new KernelInfoRequestHandler(KindlingVersion.get(), language(options), banner(options)));
     handlers.put("connect_request", new ConnectRequestHandler(options.connection()));
     handlers.put(
-        "execute_request", new ExecuteRequestHandler(history, runner, display, iopub, messages));
+        "execute_request",
+        new ExecuteRequestHandler(history, runner, display, iopub, messages, spark.cells()));
     handlers.put("complete_request", new CompleteRequestHandler(interpreters));
     handlers.put("inspect_request", new InspectRequestHandler(interpreters));
     handlers.put("is_complete_request", new IsCompleteRequestHandler(interpreters));
@@ -121,7 +140,13 @@ public final class Kernel implements AutoCloseable {
     handlers.put("interrupt_request", new InterruptRequestHandler(this::interruptRunningCell));
     this.dispatcher = new Dispatcher(handlers, messages, iopub, replies, scope);
     this.execution =
-        new ExecutionLoop(dispatcher, history::executionCount, interpreters::interruptRunning);
+        new ExecutionLoop(
+            dispatcher,
+            history::executionCount,
+            () -> {
+              spark.interruptRunningCell();
+              interpreters.interruptRunning();
+            });
   }
 
   private void interruptRunningCell() {
@@ -144,6 +169,7 @@ public final class Kernel implements AutoCloseable {
     starting.put("execution_state", "starting");
     iopub.publish(messages.message("status", starting));
     execution.start();
+    spark.start();
     execution.submit(this::startDefaultInterpreter);
   }
 
@@ -200,5 +226,6 @@ public final class Kernel implements AutoCloseable {
   public void close() {
     execution.close();
     interpreters.close();
+    spark.close();
   }
 }

@@ -2,11 +2,14 @@ package dev.kindling.kernel.cli;
 
 import dev.kindling.kernel.KernelLauncher;
 import dev.kindling.kernel.KernelOptions;
+import dev.kindling.kernel.spark.SparkOptions;
+import dev.kindling.kernel.spark.SparkStartMode;
 import dev.kindling.protocol.ConnectionInfo;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,11 +37,56 @@ final class KernelCommand implements Callable<Integer> {
   @Option(names = "--conf", description = "A kernel or Spark setting, key=value; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
+  @Option(
+      names = "--spark-init",
+      defaultValue = "eager",
+      converter = StartModeConverter.class,
+      description =
+          "When the SparkSession starts: eager (in the background at start-up), lazy (on first"
+              + " use) or none (only user code creates one). Default: ${DEFAULT-VALUE}.")
+  SparkStartMode sparkInit;
+
+  @Option(
+      names = "--progress",
+      arity = "1",
+      defaultValue = "on",
+      converter = OnOffConverter.class,
+      description = "Live Spark progress in cells: on or off. Default: ${DEFAULT-VALUE}.")
+  boolean progress;
+
   @Override
   public Integer call() throws Exception {
     ConnectionInfo connection = ConnectionInfo.read(connectionFile);
     Path plugins = pluginsDir != null ? pluginsDir : defaultPluginsDir();
-    return KernelLauncher.run(new KernelOptions(connection, plugins, defaultInterpreter, conf));
+    return KernelLauncher.run(
+        new KernelOptions(
+            connection, plugins, defaultInterpreter, conf, new SparkOptions(sparkInit, progress)));
+  }
+
+  /** {@code eager}, {@code lazy} or {@code none}. */
+  static final class StartModeConverter implements CommandLine.ITypeConverter<SparkStartMode> {
+    @Override
+    public SparkStartMode convert(String value) {
+      try {
+        return SparkStartMode.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not one of eager, lazy, none");
+      }
+    }
+  }
+
+  /** {@code on} or {@code off}. */
+  static final class OnOffConverter implements CommandLine.ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default ->
+            throw new CommandLine.TypeConversionException("'" + value + "' is not on or off");
+      };
+    }
   }
 
   private static Path defaultPluginsDir() {

@@ -9,6 +9,7 @@ import dev.kindling.kernel.context.DisplayService;
 import dev.kindling.kernel.dispatch.ErrorContent;
 import dev.kindling.kernel.dispatch.RequestHandler;
 import dev.kindling.kernel.dispatch.Responder;
+import dev.kindling.kernel.execution.CellLifecycle;
 import dev.kindling.kernel.execution.CellRunner;
 import dev.kindling.kernel.execution.ExecutionHistory;
 import dev.kindling.kernel.iopub.Iopub;
@@ -32,6 +33,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
   private final DisplayService display;
   private final Iopub iopub;
   private final MessageFactory messages;
+  private final CellLifecycle lifecycle;
 
   public ExecuteRequestHandler(
       ExecutionHistory history,
@@ -39,6 +41,20 @@ public final class ExecuteRequestHandler implements RequestHandler {
       DisplayService display,
       Iopub iopub,
       MessageFactory messages) {
+    this(history, runner, display, iopub, messages, CellLifecycle.NONE);
+  }
+
+  /**
+   * @param lifecycle runs around each cell, from before its code runs until its result is shown
+   */
+  public ExecuteRequestHandler(
+      ExecutionHistory history,
+      CellRunner runner,
+      DisplayService display,
+      Iopub iopub,
+      MessageFactory messages,
+      CellLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.history = history;
     this.runner = runner;
     this.display = display;
@@ -68,25 +84,19 @@ public final class ExecuteRequestHandler implements RequestHandler {
     }
 
     ExecutionRequest cell = new ExecutionRequest(code, count, silent, storeHistory, allowStdin);
-    ExecutionResult result = runner.run(cell);
-    Optional<String> textOutput = Optional.empty();
-    ObjectNode reply;
-    if (result instanceof ExecutionResult.Error error) {
-      iopub.publish(messages.broadcast(request, "error", errorOutput(error)));
-      reply = ErrorContent.of(error);
-    } else if (result instanceof ExecutionResult.Value value) {
-      MimeBundle bundle = display.render(value.value());
-      textOutput =
-          Optional.ofNullable(bundle.data().get(MimeBundle.TEXT_PLAIN)).map(String::valueOf);
-      if (!silent) {
-        ObjectNode output = Bundles.put(Json.object(), bundle);
-        output.put("execution_count", count);
-        iopub.publish(messages.broadcast(request, "execute_result", output));
+    ExecutionResult result;
+    Optional<MimeBundle> shown = Optional.empty();
+    // The cell's scope covers rendering its value (a DataFrame runs a Spark job to render), and
+    // ends before the result is published, so the cell's final progress comes before it.
+    try (CellLifecycle.Scope running = lifecycle.starting(cell)) {
+      result = runner.run(cell);
+      if (result instanceof ExecutionResult.Value value) {
+        shown = Optional.of(display.render(value.value()));
       }
-      reply = ok();
-    } else {
-      reply = ok();
     }
+    Optional<String> textOutput = publishResult(request, result, shown, count, silent);
+    ObjectNode reply =
+        result instanceof ExecutionResult.Error error ? ErrorContent.of(error) : ok();
     if (storeHistory) {
       history.add(count, code, textOutput);
     }
@@ -99,6 +109,29 @@ public final class ExecuteRequestHandler implements RequestHandler {
     metadata.put("started", started);
     metadata.put("status", reply.path("status").asText());
     responder.reply(reply, metadata);
+  }
+
+  /** Shows the cell's error or result; returns the result's text for history. */
+  private Optional<String> publishResult(
+      Message request,
+      ExecutionResult result,
+      Optional<MimeBundle> shown,
+      int count,
+      boolean silent) {
+    if (result instanceof ExecutionResult.Error error) {
+      iopub.publish(messages.broadcast(request, "error", errorOutput(error)));
+      return Optional.empty();
+    }
+    if (shown.isPresent()) {
+      MimeBundle bundle = shown.get();
+      if (!silent) {
+        ObjectNode output = Bundles.put(Json.object(), bundle);
+        output.put("execution_count", count);
+        iopub.publish(messages.broadcast(request, "execute_result", output));
+      }
+      return Optional.ofNullable(bundle.data().get(MimeBundle.TEXT_PLAIN)).map(String::valueOf);
+    }
+    return Optional.empty();
   }
 
   private ObjectNode evaluate(ObjectNode expressions, int count) {

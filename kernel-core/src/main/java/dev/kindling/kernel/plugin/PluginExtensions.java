@@ -5,6 +5,7 @@ import dev.kindling.api.CommTarget;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.InterpreterFactory;
 import dev.kindling.api.LineMagic;
+import dev.kindling.api.spark.SparkSettingsContributor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -15,7 +16,8 @@ record PluginExtensions(
     List<LineMagic> lineMagics,
     List<CellMagic> cellMagics,
     List<CommTarget> commTargets,
-    List<DisplayRenderer> displayRenderers) {
+    List<DisplayRenderer> displayRenderers,
+    List<SparkSettingsContributor> sparkSettingsContributors) {
 
   /** The extension points the kernel looks for, in the order of this record's components. */
   static final List<Class<?>> EXTENSION_POINTS =
@@ -24,10 +26,11 @@ record PluginExtensions(
           LineMagic.class,
           CellMagic.class,
           CommTarget.class,
-          DisplayRenderer.class);
+          DisplayRenderer.class,
+          SparkSettingsContributor.class);
 
   static final PluginExtensions NONE =
-      new PluginExtensions(List.of(), List.of(), List.of(), List.of(), List.of());
+      new PluginExtensions(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
   PluginExtensions {
     interpreterFactories = List.copyOf(interpreterFactories);
@@ -35,6 +38,7 @@ record PluginExtensions(
     cellMagics = List.copyOf(cellMagics);
     commTargets = List.copyOf(commTargets);
     displayRenderers = List.copyOf(displayRenderers);
+    sparkSettingsContributors = List.copyOf(sparkSettingsContributors);
   }
 
   /** Sorts extension instances by the points they implement; one object may implement several. */
@@ -44,7 +48,8 @@ record PluginExtensions(
         instancesOf(extensions, LineMagic.class),
         instancesOf(extensions, CellMagic.class),
         instancesOf(extensions, CommTarget.class),
-        instancesOf(extensions, DisplayRenderer.class));
+        instancesOf(extensions, DisplayRenderer.class),
+        instancesOf(extensions, SparkSettingsContributor.class));
   }
 
   /** True when the class implements at least one of the kernel's extension points. */
@@ -59,7 +64,8 @@ record PluginExtensions(
         concat(this, later, PluginExtensions::lineMagics),
         concat(this, later, PluginExtensions::cellMagics),
         concat(this, later, PluginExtensions::commTargets),
-        concat(this, later, PluginExtensions::displayRenderers));
+        concat(this, later, PluginExtensions::displayRenderers),
+        concat(this, later, PluginExtensions::sparkSettingsContributors));
   }
 
   /** How many extension instances there are, counting an object once per point it implements. */
@@ -68,7 +74,8 @@ record PluginExtensions(
         + lineMagics.size()
         + cellMagics.size()
         + commTargets.size()
-        + displayRenderers.size();
+        + displayRenderers.size()
+        + sparkSettingsContributors.size();
   }
 
   private static <T> List<T> instancesOf(List<Object> extensions, Class<T> point) {

@@ -5,6 +5,7 @@ import dev.kindling.api.CommTarget;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.InterpreterFactory;
 import dev.kindling.api.LineMagic;
+import dev.kindling.api.spark.SparkSettingsContributor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -73,6 +74,14 @@ public final class PluginHost implements AutoCloseable {
   /** Display renderers of the started plugins, in plugin file order (not by priority). */
   public List<DisplayRenderer> displayRenderers() {
     return extensions.displayRenderers();
+  }
+
+  /**
+   * Spark settings contributors of the started plugins, in plugin file order. An object that is
+   * also an interpreter factory is the same instance as in {@link #interpreterFactories()}.
+   */
+  public List<SparkSettingsContributor> sparkSettingsContributors() {
+    return extensions.sparkSettingsContributors();
   }
 
   /** Ids of the started plugins, in plugin file order. */

@@ -54,6 +54,7 @@ class PackagedTestPluginIT {
             new String(index.readAllBytes(), StandardCharsets.UTF_8)
                 .lines()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .distinct() // a class is listed once per extension point it implements
                 .toList();
         assertThat(entries)
             .containsExactlyInAnyOrder(
@@ -81,6 +82,10 @@ class PackagedTestPluginIT {
       assertThat(host.cellMagics()).extracting(CellMagic::name).containsExactly("upper");
       assertThat(host.commTargets()).extracting(CommTarget::targetName).containsExactly("echo");
       assertThat(host.displayRenderers()).hasSize(1);
+      // the factory is also a Spark settings contributor: one object, not two
+      assertThat(host.sparkSettingsContributors()).hasSize(1);
+      assertThat(host.sparkSettingsContributors().get(0))
+          .isSameAs(host.interpreterFactories().get(0));
     }
   }
 }

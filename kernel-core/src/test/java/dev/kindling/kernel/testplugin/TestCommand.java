@@ -27,7 +27,17 @@ public enum TestCommand {
   SET("set", "NAME VALUE", "Store VALUE under NAME in the kernel's shared data"),
   GET("get", "NAME", "Make the shared data value NAME the cell's result"),
   COMM_OPEN("comm-open", "TARGET", "Open a comm to the front end's TARGET"),
-  LSMAGIC("lsmagic", "", "Print the names of the loaded line and cell magics");
+  LSMAGIC("lsmagic", "", "Print the names of the loaded line and cell magics"),
+  SPARK_COUNT("spark-count", "N", "Make spark.range(N).count() the cell's result"),
+  SPARK_SLEEP("spark-sleep", "SECONDS", "Run a Spark job of 2 tasks that each sleep SECONDS"),
+  SPARK_TABLE("spark-table", "N", "Make a DataFrame of N rows (id, doubled, label) the result"),
+  SPARK_SQL("spark-sql", "QUERY", "Make spark.sql(QUERY) the cell's result"),
+  SPARK_CONF("spark-conf", "KEY", "Make the session's setting KEY the cell's result"),
+  SPARK_UI("spark-ui", "", "Make the Spark UI address (or 'no UI') the cell's result"),
+  SPARK_ID("spark-id", "", "Make an id of the kernel's SparkSession object the cell's result"),
+  SPARK_ACTIVE("spark-active", "", "Make 'yes' or 'no' (is a session running?) the result"),
+  SPARK_CREATE(
+      "spark-create", "", "Create a SparkSession as user code would (local[2], app name user)");
 
   private final String word;
   private final String argument;

@@ -118,6 +118,10 @@ public final class TestInterpreter implements Interpreter {
       }
       case COMM_OPEN -> context.comms().open(argument, Map.of("from", "kernel"));
       case LSMAGIC -> listMagics();
+      default -> {
+        return Optional.of(
+            ExecutionResult.value(TestSparkCommands.run(command, argument, context)));
+      }
     }
     return Optional.empty();
   }

@@ -15,7 +15,10 @@ public interface SparkRuntime {
 
   /**
    * The session, starting it first if it has not been started. Blocks while it starts; when that
-   * takes noticeable time the running cell shows "Starting Spark...".
+   * takes noticeable time the running cell shows "Starting Spark..." (then "Spark started in N s"
+   * with a link to the Spark UI). The calling thread gets the running cell's Spark job group, so an
+   * interrupt cancels the jobs it runs. In {@code none} mode this adopts the session user code
+   * created, or throws saying how to create one.
    *
    * @throws SparkUnavailableException when the session cannot be started (bad configuration, a
    *     master that cannot be reached); the message says why
