@@ -59,9 +59,8 @@ if TARGET.is_kindling:
         code_inspect_sample = "print"
         code_clear_output = "clear"
 
-        # code_page_something stays empty: pager output travels as an execute_reply payload
-        # ("source": "page"), which the protocol deprecated in 5.0; the test language has no
-        # command that pages, and Kindling sends help as display/inspect data instead.
+        # Pager output travels as an execute_reply payload ("source": "page"), as IPython's `?`.
+        code_page_something = "page some help text"
 
         @classmethod
         def setUpClass(cls) -> None:

@@ -24,6 +24,15 @@ public interface Display {
    */
   void clearOutput(boolean wait);
 
+  /**
+   * Shows {@code bundle} in the front end's pager (help text, long documentation), as IPython's
+   * {@code object?} does: it travels as a {@code page} payload of the cell's {@code execute_reply}.
+   * Outside an executing cell, or where the kernel has no pager support, it is displayed instead.
+   */
+  default void page(MimeBundle bundle) {
+    display(bundle);
+  }
+
   /** Renders a value the way the kernel shows cell results. */
   MimeBundle render(Object value);
 }

@@ -1,10 +1,12 @@
 package dev.kindling.kernel.context;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.api.Display;
 import dev.kindling.api.DisplayHandle;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.MimeBundle;
+import dev.kindling.kernel.execution.Cell;
 import dev.kindling.kernel.execution.CellScope;
 import dev.kindling.kernel.iopub.Iopub;
 import dev.kindling.protocol.Json;
@@ -68,6 +70,39 @@ public final class DisplayService implements Display {
     ObjectNode content = Json.object();
     content.put("wait", wait);
     iopub.publish(messages.broadcast(parent(), "clear_output", content));
+  }
+
+  @Override
+  public void page(MimeBundle bundle) {
+    Optional<Cell> cell =
+        scope.current().filter(c -> c.request().msgType().equals("execute_request"));
+    if (cell.isPresent()) {
+      cell.get().page(render(bundle));
+    } else {
+      display(bundle);
+    }
+  }
+
+  /**
+   * The {@code execute_reply} payloads of the current cell: one {@code page} payload per {@link
+   * #page} call.
+   */
+  public ArrayNode replyPayloads() {
+    ArrayNode payloads = Json.MAPPER.createArrayNode();
+    scope
+        .current()
+        .ifPresent(
+            cell ->
+                cell.pages()
+                    .forEach(
+                        page -> {
+                          ObjectNode payload = payloads.addObject();
+                          payload.put("source", "page");
+                          Bundles.put(payload, page);
+                          payload.remove("metadata");
+                          payload.put("start", 0);
+                        }));
+    return payloads;
   }
 
   @Override

@@ -102,7 +102,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
     }
     reply.put("execution_count", count);
     if (reply.path("status").asText().equals("ok")) {
-      reply.putArray("payload");
+      reply.set("payload", display.replyPayloads());
       reply.set("user_expressions", evaluate(userExpressions, count));
     }
     ObjectNode metadata = Json.object();

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeKernelContext implements KernelContext {
 
   /** Something a plugin did to the cell's display. */
-  public sealed interface DisplayEvent permits Shown, ShownUpdatable, Updated, Cleared {}
+  public sealed interface DisplayEvent permits Shown, ShownUpdatable, Updated, Cleared, Paged {}
 
   /** {@link Display#display(MimeBundle)}. */
   public record Shown(MimeBundle bundle) implements DisplayEvent {}
@@ -53,6 +53,9 @@ public final class FakeKernelContext implements KernelContext {
 
   /** {@link Display#clearOutput(boolean)}. */
   public record Cleared(boolean waitForNextOutput) implements DisplayEvent {}
+
+  /** {@link Display#page(MimeBundle)}. */
+  public record Paged(MimeBundle bundle) implements DisplayEvent {}
 
   /** One {@link Stdin#readLine} call. */
   public record InputRequest(String prompt, boolean password) {}
@@ -178,6 +181,11 @@ public final class FakeKernelContext implements KernelContext {
               displayEvents.add(new Updated(displayId, newBundle));
             }
           };
+        }
+
+        @Override
+        public void page(MimeBundle bundle) {
+          displayEvents.add(new Paged(bundle));
         }
 
         @Override

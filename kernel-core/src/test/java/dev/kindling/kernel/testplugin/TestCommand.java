@@ -14,6 +14,7 @@ public enum TestCommand {
   DISPLAY("display", "MIME TEXT", "Display TEXT as MIME, with a text/plain copy"),
   HTML("html", "TEXT", "Display TEXT as text/html, with a text/plain copy"),
   UPDATE("update", "NAME TEXT", "Show TEXT in the updatable display NAME, created on first use"),
+  PAGE("page", "TEXT", "Show TEXT in the front end's pager (an execute_reply payload)"),
   CLEAR("clear", "", "Clear the cell's output now"),
   CLEAR_WAIT("clear-wait", "", "Clear the cell's output when the next output arrives"),
   ERROR("error", "TEXT", "Stop and fail the cell with TestError: TEXT"),

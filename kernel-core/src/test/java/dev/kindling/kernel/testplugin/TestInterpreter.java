@@ -87,6 +87,7 @@ public final class TestInterpreter implements Interpreter {
       }
       case HTML -> show("text/html", argument);
       case UPDATE -> update(line.splitArgument()[0], line.splitArgument()[1]);
+      case PAGE -> context.display().page(MimeBundle.text(argument));
       case CLEAR -> context.display().clearOutput(false);
       case CLEAR_WAIT -> context.display().clearOutput(true);
       case ERROR -> {
