@@ -9,12 +9,12 @@ import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
 import dev.kindling.api.MimeBundle;
 import dev.kindling.scala.api.KernelInputStream;
+import dev.kindling.scala.api.ReplSessions;
 import dev.kindling.scala.api.ScalaKernel;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +25,9 @@ import java.util.concurrent.ExecutionException;
  */
 final class ScalaInterpreter implements Interpreter {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ScalaInterpreter.class);
+
   /** Kernel setting: {@code false} hides the REPL's echo of definitions. */
   static final String ECHO_SETTING = "kindling.scala.echo";
 
@@ -33,11 +36,17 @@ final class ScalaInterpreter implements Interpreter {
   private final ReplJars jars;
   private final boolean echo;
   private final Path outputDir;
+  private final String sessionId;
   private volatile boolean interruptRequested;
 
   private ScalaInterpreter(
-      KernelContext context, CompletableFuture<ScalaRepl> repl, ReplJars jars, Path outputDir) {
+      KernelContext context,
+      CompletableFuture<ScalaRepl> repl,
+      ReplJars jars,
+      Path outputDir,
+      String sessionId) {
     this.context = context;
+    this.sessionId = sessionId;
     this.repl = repl;
     this.jars = jars;
     this.outputDir = outputDir;
@@ -48,13 +57,14 @@ final class ScalaInterpreter implements Interpreter {
   static ScalaInterpreter start(KernelContext context, Path outputDir) {
     CompletableFuture<ScalaRepl> repl = new CompletableFuture<>();
     ReplJars jars = new ReplJars(context, repl);
-    ScalaKernel kernel = new ScalaKernel(context, jars);
+    String sessionId = java.util.UUID.randomUUID().toString();
+    ReplSessions.register(sessionId, new ScalaKernel(context, jars));
     ClassLoader pluginLoader = ScalaInterpreter.class.getClassLoader();
     Thread starter =
         new Thread(
             () -> {
               try {
-                repl.complete(initialise(kernel, pluginLoader, outputDir));
+                repl.complete(initialise(sessionId, pluginLoader, outputDir));
               } catch (Throwable e) {
                 repl.completeExceptionally(e);
               }
@@ -63,17 +73,20 @@ final class ScalaInterpreter implements Interpreter {
     starter.setDaemon(true);
     starter.setContextClassLoader(pluginLoader);
     starter.start();
-    return new ScalaInterpreter(context, repl, jars, outputDir);
+    return new ScalaInterpreter(context, repl, jars, outputDir, sessionId);
   }
 
-  private static ScalaRepl initialise(
-      ScalaKernel kernel, ClassLoader pluginLoader, Path outputDir) {
+  private static ScalaRepl initialise(String sessionId, ClassLoader pluginLoader, Path outputDir) {
+    long started = System.nanoTime();
     ScalaRepl repl = ScalaRepl.create(ReplClassPath.of(pluginLoader), outputDir, pluginLoader);
-    repl.bind("kernel", ReplPreamble.KERNEL_TYPE, kernel, List.of("@transient"));
-    for (String line : ReplPreamble.LINES) {
-      repl.runQuietly(line);
-    }
-    repl.runQuietly(ReplPreamble.WARM_UP);
+    long compilerReady = System.nanoTime();
+    repl.runQuietly(ReplPreamble.forSession(sessionId));
+    log.info(
+        "Scala {} ready in {} ms (compiler {} ms, preamble {} ms)",
+        scala.util.Properties.versionNumberString(),
+        (System.nanoTime() - started) / 1_000_000,
+        (compilerReady - started) / 1_000_000,
+        (System.nanoTime() - compilerReady) / 1_000_000);
     return repl;
   }
 
@@ -149,6 +162,7 @@ final class ScalaInterpreter implements Interpreter {
   @Override
   public void close() {
     repl.thenAccept(ScalaRepl::close);
+    ReplSessions.unregister(sessionId);
     ReplOutputDirectory.delete(outputDir);
   }
 

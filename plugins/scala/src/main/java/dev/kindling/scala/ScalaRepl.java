@@ -58,16 +58,6 @@ final class ScalaRepl implements AutoCloseable {
     return new ScalaRepl(intp, reporter);
   }
 
-  /** Binds {@code name} to {@code value} with the given Scala type and modifiers. */
-  synchronized void bind(String name, String type, Object value, List<String> modifiers) {
-    reporter.startCell(System.err);
-    Results.Result result =
-        intp.bind(name, type, value, CollectionConverters.asScala(modifiers).toList());
-    if (result != Results.Success$.MODULE$) {
-      throw new IllegalStateException("cannot bind " + name + ": " + reporter.errors());
-    }
-  }
-
   /** Runs set-up code without echo; fails when it does not compile or throws. */
   synchronized void runQuietly(String code) {
     reporter.startCell(System.err);
