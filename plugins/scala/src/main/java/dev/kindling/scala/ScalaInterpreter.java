@@ -34,7 +34,6 @@ final class ScalaInterpreter implements Interpreter {
   private final KernelContext context;
   private final CompletableFuture<ScalaRepl> repl;
   private final ReplJars jars;
-  private final boolean echo;
   private final Path outputDir;
   private final String sessionId;
   private volatile boolean interruptRequested;
@@ -50,7 +49,6 @@ final class ScalaInterpreter implements Interpreter {
     this.repl = repl;
     this.jars = jars;
     this.outputDir = outputDir;
-    this.echo = Boolean.parseBoolean(context.configuration().get(ECHO_SETTING, "true"));
   }
 
   /** Starts the REPL in the background and returns at once. */
@@ -107,7 +105,7 @@ final class ScalaInterpreter implements Interpreter {
             new InputStreamReader(new KernelInputStream(context.stdin()), StandardCharsets.UTF_8));
     ReplOutcome outcome = session.run(request.code(), System.out, System.err, in);
     if (outcome instanceof ReplOutcome.Success success) {
-      if (echo && !success.echo().isBlank() && !request.silent()) {
+      if (echoes() && !success.echo().isBlank() && !request.silent()) {
         System.out.print(success.echo().endsWith("\n") ? success.echo() : success.echo() + "\n");
         System.out.flush();
       }
@@ -127,6 +125,11 @@ final class ScalaInterpreter implements Interpreter {
       throw new InterruptedException("the cell was interrupted");
     }
     return CellErrors.exception(thrown);
+  }
+
+  /** Read for every cell, so that a magic changing the setting takes effect at once. */
+  private boolean echoes() {
+    return !"false".equalsIgnoreCase(context.configuration().get(ECHO_SETTING, "true").strip());
   }
 
   private MimeBundle render(Object value) {

@@ -81,16 +81,10 @@ final class ScalaRepl implements AutoCloseable {
       }
       return new ReplOutcome.RuntimeFailure(lastException());
     }
-    Optional<String> resultName = resultName();
     Optional<ResultValue> value =
-        resultName.flatMap(
-            name ->
-                Optional.ofNullable(
-                        withConsole(out, err, in, () -> intp.valueOfTerm(name))
-                            .getOrElse(() -> null))
-                    .or(() -> Optional.of(NULL))
-                    .map(v -> new ResultValue(name, v == NULL ? null : v)));
-    value = value.filter(v -> !(v.value() instanceof scala.runtime.BoxedUnit));
+        resultName()
+            .map(name -> new ResultValue(name, intp.valueOfTerm(name).getOrElse(() -> null)))
+            .filter(shown -> !(shown.value() instanceof scala.runtime.BoxedUnit));
     String echo = reporter.echo();
     if (value.isPresent()) {
       echo = withoutResultLine(echo, value.get().name());
@@ -126,8 +120,6 @@ final class ScalaRepl implements AutoCloseable {
   public synchronized void close() {
     intp.close();
   }
-
-  private static final Object NULL = new Object();
 
   private Optional<String> resultName() {
     IMain.Request request = intp.lastRequest();

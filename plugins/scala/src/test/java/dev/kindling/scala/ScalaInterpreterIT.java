@@ -50,6 +50,36 @@ class ScalaInterpreterIT {
   }
 
   @Test
+  void theEchoSettingTurnsDefinitionEchoOff() throws Exception {
+    scala.settings.put(ScalaInterpreter.ECHO_SETTING, "false");
+    try {
+      assertThat(scala.run("val quiet = 1").out()).isEmpty();
+      assertThat(scala.run("quiet + 1").text()).isEqualTo("2");
+    } finally {
+      scala.settings.remove(ScalaInterpreter.ECHO_SETTING);
+    }
+  }
+
+  @Test
+  void addedJarsAreOnTheClassPathOfLaterCells(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path jar = dir.resolve("greeting.jar");
+    try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+      out.putNextEntry(new java.util.jar.JarEntry("greeting/hello.txt"));
+      out.write("hello from a jar".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    scala.run("kernel.addJars(\"" + jar.toString().replace("\\", "/") + "\")");
+    assertThat(
+            scala
+                .run(
+                    "scala.io.Source.fromInputStream(getClass.getClassLoader"
+                        + ".getResourceAsStream(\"greeting/hello.txt\")).mkString")
+                .text())
+        .isEqualTo("hello from a jar");
+  }
+
+  @Test
   void printlnGoesToStandardOutputAndUnitHasNoResult() throws Exception {
     ScalaSession.Run run = scala.run("println(\"hello\"); System.err.println(\"oops\")");
     assertThat(run.out()).isEqualTo("hello\n");

@@ -4,6 +4,8 @@ import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
 import dev.kindling.kernel.plugin.FakeKernelContext;
 import dev.kindling.kernel.plugin.StandardStreamsCapture;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test fixture: one Scala interpreter over a FakeKernelContext and a real local Spark runtime,
@@ -31,7 +33,12 @@ final class ScalaSession {
   final ScalaInterpreterFactory factory = new ScalaInterpreterFactory();
   final ContributedSparkRuntime spark = new ContributedSparkRuntime(factory);
   final FakeKernelContext context = new FakeKernelContext().withSpark(spark);
-  final ScalaInterpreter interpreter = (ScalaInterpreter) factory.create(context);
+
+  /** Kernel settings the tests may change between cells. */
+  final Map<String, String> settings = new ConcurrentHashMap<>();
+
+  final ScalaInterpreter interpreter =
+      (ScalaInterpreter) factory.create(new ConfiguredKernelContext(context, settings));
   private int count;
 
   static synchronized ScalaSession shared() {
