@@ -100,7 +100,7 @@ class KernelObjectIT {
   @Test
   void commsOpenFromTheKernel() throws Exception {
     scala.run(
-        "val channel = kernel.comm.open(\"front-target\", Map[String, Any](\"a\" -> 1))\nchannel.send(Map[String, Any](\"b\" -> 2))");
+        "val channel = kernel.comm.open(\"front-target\", Map(\"a\" -> 1))\nchannel.send(Map(\"b\" -> 2))");
     FakeComm opened = scala.context.openedComms().get(scala.context.openedComms().size() - 1);
     assertThat(opened.targetName()).isEqualTo("front-target");
     assertThat(opened.openData()).containsEntry("a", 1);
