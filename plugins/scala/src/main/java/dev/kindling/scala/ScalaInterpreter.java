@@ -35,17 +35,11 @@ final class ScalaInterpreter implements Interpreter {
   private final CompletableFuture<ScalaRepl> repl;
   private final ReplJars jars;
   private final Path outputDir;
-  private final String sessionId;
   private volatile boolean interruptRequested;
 
   private ScalaInterpreter(
-      KernelContext context,
-      CompletableFuture<ScalaRepl> repl,
-      ReplJars jars,
-      Path outputDir,
-      String sessionId) {
+      KernelContext context, CompletableFuture<ScalaRepl> repl, ReplJars jars, Path outputDir) {
     this.context = context;
-    this.sessionId = sessionId;
     this.repl = repl;
     this.jars = jars;
     this.outputDir = outputDir;
@@ -55,14 +49,13 @@ final class ScalaInterpreter implements Interpreter {
   static ScalaInterpreter start(KernelContext context, Path outputDir) {
     CompletableFuture<ScalaRepl> repl = new CompletableFuture<>();
     ReplJars jars = new ReplJars(context, repl);
-    String sessionId = java.util.UUID.randomUUID().toString();
-    ReplSessions.register(sessionId, new ScalaKernel(context, jars));
+    ScalaKernel kernel = new ScalaKernel(context, jars);
     ClassLoader pluginLoader = ScalaInterpreter.class.getClassLoader();
     Thread starter =
         new Thread(
             () -> {
               try {
-                repl.complete(initialise(sessionId, pluginLoader, outputDir));
+                repl.complete(initialise(kernel, pluginLoader, outputDir));
               } catch (Throwable e) {
                 repl.completeExceptionally(e);
               }
@@ -71,14 +64,16 @@ final class ScalaInterpreter implements Interpreter {
     starter.setDaemon(true);
     starter.setContextClassLoader(pluginLoader);
     starter.start();
-    return new ScalaInterpreter(context, repl, jars, outputDir, sessionId);
+    return new ScalaInterpreter(context, repl, jars, outputDir);
   }
 
-  private static ScalaRepl initialise(String sessionId, ClassLoader pluginLoader, Path outputDir) {
+  private static ScalaRepl initialise(
+      ScalaKernel kernel, ClassLoader pluginLoader, Path outputDir) {
     long started = System.nanoTime();
     ScalaRepl repl = ScalaRepl.create(ReplClassPath.of(pluginLoader), outputDir, pluginLoader);
     long compilerReady = System.nanoTime();
-    repl.runQuietly(ReplPreamble.forSession(sessionId));
+    ReplSessions.register(repl.classLoader(), kernel);
+    repl.runQuietly(ReplPreamble.CODE);
     log.info(
         "Scala {} ready in {} ms (compiler {} ms, preamble {} ms)",
         scala.util.Properties.versionNumberString(),
@@ -164,8 +159,11 @@ final class ScalaInterpreter implements Interpreter {
 
   @Override
   public void close() {
-    repl.thenAccept(ScalaRepl::close);
-    ReplSessions.unregister(sessionId);
+    repl.thenAccept(
+        session -> {
+          ReplSessions.unregister(session.classLoader());
+          session.close();
+        });
     ReplOutputDirectory.delete(outputDir);
   }
 

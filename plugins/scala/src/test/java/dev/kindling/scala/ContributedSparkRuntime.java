@@ -19,7 +19,16 @@ final class ContributedSparkRuntime implements SparkRuntime {
   private volatile int starts;
 
   ContributedSparkRuntime(SparkSettingsContributor contributor) {
-    settings.put("spark.master", "local[2]");
+    this(contributor, "local[2]");
+  }
+
+  ContributedSparkRuntime(SparkSettingsContributor contributor, String master) {
+    settings.put("spark.master", master);
+    if (!master.startsWith("local")) {
+      settings.put("spark.driver.host", "127.0.0.1");
+      settings.put("spark.executor.memory", "512m");
+      settings.put("spark.cores.max", "2");
+    }
     settings.put("spark.app.name", "kindling-scala-test");
     settings.put("spark.ui.enabled", "false");
     settings.put("spark.sql.shuffle.partitions", "2");
