@@ -49,3 +49,10 @@ class ScalaKernelTests(jkt.KernelTests):
     def setUpClass(cls) -> None:
         SCALA.check_available()
         super().setUpClass()
+        # The compiler starts in the background; on a loaded machine the first cell can take
+        # longer than jupyter_kernel_test's per-request timeout, whose late reply would then be
+        # taken for the next request's. Wait for it here (silent: no history, no count).
+        reply = cls.kc.execute_interactive(
+            "val ready = true", silent=True, store_history=False, timeout=180
+        )
+        assert reply["content"]["status"] == "ok", reply["content"]
