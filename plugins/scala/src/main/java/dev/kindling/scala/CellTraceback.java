@@ -50,7 +50,7 @@ final class CellTraceback {
     lines.add(headline(shown));
     lines.addAll(frames(shown));
     if (shown != thrown) {
-      lines.add("which failed the Spark job: " + headline(thrown));
+      lines.add("which failed the Spark job: " + firstLine(headline(thrown)));
     } else {
       Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
       for (Throwable cause = shown.getCause();
@@ -61,6 +61,12 @@ final class CellTraceback {
       }
     }
     return lines;
+  }
+
+  /** Spark puts the executor's whole stack trace in a job failure's message. */
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   private static String headline(Throwable t) {

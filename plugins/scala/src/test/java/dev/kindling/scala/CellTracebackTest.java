@@ -35,7 +35,9 @@ class CellTracebackTest {
   void aSparkJobFailureShowsItsRootCauseFirst() {
     IllegalArgumentException root = new IllegalArgumentException("bad row");
     SparkException job =
-        new SparkException("Job aborted due to stage failure", new RuntimeException("task", root));
+        new SparkException(
+            "Job aborted due to stage failure: task failed\n\tat some.Executor.frame(X.java:1)",
+            new RuntimeException("task", root));
 
     ExecutionResult.Error error = (ExecutionResult.Error) CellErrors.exception(job);
 
@@ -43,6 +45,8 @@ class CellTracebackTest {
     assertThat(error.message()).isEqualTo("bad row");
     assertThat(error.traceback().get(0)).isEqualTo("java.lang.IllegalArgumentException: bad row");
     assertThat(error.traceback().get(error.traceback().size() - 1))
-        .startsWith("which failed the Spark job: org.apache.spark.SparkException: Job aborted");
+        .isEqualTo(
+            "which failed the Spark job: org.apache.spark.SparkException:"
+                + " Job aborted due to stage failure: task failed");
   }
 }
