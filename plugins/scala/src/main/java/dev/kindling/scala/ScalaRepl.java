@@ -79,6 +79,11 @@ final class ScalaRepl implements AutoCloseable {
       if (!errors.isEmpty()) {
         return new ReplOutcome.CompileFailure(errors);
       }
+      if (reporter.echo().isBlank()) {
+        // Nothing to run (only comments): IMain calls that an error but reports nothing.
+        return new ReplOutcome.Success("", Optional.empty());
+      }
+      // The REPL printed the exception's trace and bound it as lastException.
       return new ReplOutcome.RuntimeFailure(lastException());
     }
     Optional<ResultValue> value =

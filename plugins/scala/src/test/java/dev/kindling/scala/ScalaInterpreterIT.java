@@ -117,6 +117,13 @@ class ScalaInterpreterIT {
   }
 
   @Test
+  void aCellOfOnlyCommentsSucceedsWithoutResult() throws Exception {
+    scala.run("throw new IllegalStateException(\"earlier\")");
+    assertThat(scala.run("// just a note\n/* and another */").result())
+        .isEqualTo(ExecutionResult.empty());
+  }
+
+  @Test
   void theInterpreterStaysUsableAfterErrors() throws Exception {
     scala.run("throw new IllegalStateException(\"boom\")");
     scala.run("nonsense(");
