@@ -6,8 +6,6 @@ KINDLING_E2E_KERNEL says: these are Scala behaviours, not protocol rules.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from harness.kernel import KernelSession
@@ -95,13 +93,14 @@ def test_a_case_class_from_an_earlier_cell_runs_in_a_spark_closure(kernel):
 
 
 def test_interrupt_leaves_the_interpreter_usable(kernel):
-    msg_id = kernel.send_execute("Thread.sleep(60000)")
+    msg_id = kernel.send_execute('println("sleeping"); Thread.sleep(60000)')
     kernel.wait_iopub(
-        lambda m: m["parent_header"].get("msg_id") == msg_id and m["header"]["msg_type"] == "execute_input",
-        10,
-        "execute_input of the sleeping cell",
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] == "stream"
+        and "sleeping" in m["content"]["text"],
+        60,
+        "the cell to reach its sleep",
     )
-    time.sleep(0.3)  # let the cell reach Thread.sleep; the interrupt must stop it either way
     assert kernel.interrupt()["content"]["status"] == "ok"
     ex = kernel.finish(msg_id, timeout=10)
     assert ex.status == "error"

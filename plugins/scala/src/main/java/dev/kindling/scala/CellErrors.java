@@ -35,6 +35,12 @@ final class CellErrors {
     return ExecutionResult.error(COMPILE_ERROR, message, List.of("error: " + message));
   }
 
+  /** The compiler gave up on the cell without a message. */
+  static ExecutionResult compilerStopped() {
+    String message = "the compiler stopped without an error message; run the cell again";
+    return ExecutionResult.error(COMPILE_ERROR, message, List.of("error: " + message));
+  }
+
   /** An exception thrown by the cell's code (for a Spark job failure, its root cause first). */
   static ExecutionResult exception(Throwable thrown) {
     Throwable shown = CellTraceback.rootCauseOfSparkFailure(thrown);

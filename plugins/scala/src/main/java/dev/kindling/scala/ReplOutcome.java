@@ -18,6 +18,11 @@ sealed interface ReplOutcome {
   /** The cell did not compile. */
   record CompileFailure(List<CompilerMessage> errors) implements ReplOutcome {}
 
+  /**
+   * Nothing ran and nothing was reported: the cell has no statements, or an interrupt stopped it.
+   */
+  record NotRun() implements ReplOutcome {}
+
   /** The cell ends in the middle of an expression or definition. */
   record Incomplete() implements ReplOutcome {}
 

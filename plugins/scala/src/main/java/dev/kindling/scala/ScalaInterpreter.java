@@ -115,6 +115,14 @@ final class ScalaInterpreter implements Interpreter {
     if (outcome instanceof ReplOutcome.Incomplete) {
       return CellErrors.incomplete(request.code());
     }
+    if (outcome instanceof ReplOutcome.NotRun) {
+      if (interruptRequested || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("the cell was interrupted");
+      }
+      return session.isEmpty(request.code())
+          ? ExecutionResult.empty()
+          : CellErrors.compilerStopped();
+    }
     Throwable thrown = ((ReplOutcome.RuntimeFailure) outcome).exception();
     if (interruptRequested || thrown instanceof InterruptedException) {
       throw new InterruptedException("the cell was interrupted");

@@ -80,8 +80,8 @@ final class ScalaRepl implements AutoCloseable {
         return new ReplOutcome.CompileFailure(errors);
       }
       if (reporter.echo().isBlank()) {
-        // Nothing to run (only comments): IMain calls that an error but reports nothing.
-        return new ReplOutcome.Success("", Optional.empty());
+        // Only comments, or a compilation that an interrupt stopped: IMain reports nothing.
+        return new ReplOutcome.NotRun();
       }
       // The REPL printed the exception's trace and bound it as lastException.
       return new ReplOutcome.RuntimeFailure(lastException());
@@ -108,6 +108,13 @@ final class ScalaRepl implements AutoCloseable {
       }
     }
     intp.addUrlsToClassPath(ArraySeq.unsafeWrapArray(urls.toArray(new URL[0])));
+  }
+
+  /** True when {@code code} has no statements (only comments and blanks). */
+  synchronized boolean isEmpty(String code) {
+    reporter.startCell(System.err);
+    var parsed = reporter.suppressOutput(() -> intp.parse(code));
+    return parsed.isRight() && parsed.toOption().get()._1().isEmpty();
   }
 
   /** Runs {@code action} with exclusive use of the compiler (completion, parsing). */

@@ -101,4 +101,29 @@ class ScalaSparkIT {
     assertThat(cell.get(10, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
     assertThat(scala.run("21 * 2").text()).isEqualTo("42");
   }
+
+  @Test
+  @Order(8)
+  void anInterruptWhileTheCellCompilesAlsoEndsItAndTheInterpreterStaysUsable() throws Exception {
+    CompletableFuture<Thread> runner = new CompletableFuture<>();
+    String slowToCompile =
+        "val big = List(" + "1, ".repeat(400) + "1).map(_ * 2).sum\nThread.sleep(60000)";
+    CompletableFuture<Object> cell =
+        CompletableFuture.supplyAsync(
+            () -> {
+              runner.complete(Thread.currentThread());
+              try {
+                return scala.interpreter.execute(
+                    new ExecutionRequest(slowToCompile, 100, false, true, false));
+              } catch (Exception e) {
+                return e;
+              }
+            });
+    Thread thread = runner.get(10, TimeUnit.SECONDS);
+    scala.interpreter.interrupt();
+    thread.interrupt();
+    assertThat(cell.get(30, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+    assertThat(scala.run("20 + 22").text()).isEqualTo("42");
+    assertThat(scala.run("List(1, 2).map(_ + 1)").text()).isEqualTo("List(2, 3)");
+  }
 }
