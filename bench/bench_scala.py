@@ -6,7 +6,7 @@
 - first result: from KernelManager.start_kernel() to the execute_result of the first ``1+1``
   (sent as soon as kernel_info is answered), over N launches;
 - warm round trip: ``1+1`` sent until its execute_reply and idle arrived, p50 and p90 over N
-  iterations after 20 warm-up cells.
+  iterations after --warmup (50) warm-up cells.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--launches", type=int, default=3)
     parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--warmup", type=int, default=50)
     args = parser.parse_args()
     with IsolatedJupyter(), tempfile.TemporaryDirectory() as logs:
         firsts = []
@@ -52,7 +53,7 @@ def main() -> None:
                 session.stop()
             seconds, session = first_result(Path(logs))
             firsts.append(seconds)
-        for _ in range(20):
+        for _ in range(args.warmup):
             session.execute("1+1")
         trips = []
         for _ in range(args.iterations):
