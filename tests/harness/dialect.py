@@ -323,3 +323,44 @@ class PythonLanguage(Dialect):
     invalid_samples = ("x = )",)
     expression_42 = "6 * 7"
     failing_expression = "1 / 0"
+
+
+def _scala_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class ScalaLanguage(Dialect):
+    """Scala cells for the Kindling Scala interpreter (``kindling_scala`` kernelspec)."""
+
+    language_name = "scala"
+    file_extension = ".scala"
+    error_name = "java.lang.IllegalStateException"
+
+    def print(self, text):
+        return f"println({_scala_string(text)})"
+
+    def write(self, text):
+        return f"print({_scala_string(text)})"
+
+    def eprint(self, text):
+        return f"System.err.println({_scala_string(text)})"
+
+    def value(self, text):
+        return _scala_string(text)
+
+    def html(self, text):
+        return f"kernel.display.html({_scala_string(text)})"
+
+    def display(self, mime, text):
+        return f"kernel.display.content({_scala_string(mime)}, {_scala_string(text)})"
+
+    def clear(self, wait=False):
+        return f"kernel.display.clear({'true' if wait else 'false'})"
+
+    def error(self, text):
+        return f"throw new IllegalStateException({_scala_string(text)})"
+
+    def sleep(self, millis):
+        return f"Thread.sleep({millis})"
+
+    expression_42 = "6 * 7"

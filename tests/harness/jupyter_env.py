@@ -1,7 +1,9 @@
 """An isolated Jupyter environment: kernelspecs, runtime and config dirs in a temp dir.
 
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
-the distribution's launcher with the test plugin; ``python3`` resolves to the venv's ipykernel.
+the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
+distribution's own plugins and the Scala interpreter as default; ``python3`` resolves to the venv's
+ipykernel.
 """
 
 from __future__ import annotations
@@ -15,6 +17,21 @@ from pathlib import Path
 from . import paths
 
 KINDLING_KERNEL_NAME = "kindling_test"
+SCALA_KERNEL_NAME = "kindling_scala"
+
+# The module flags Spark needs on Java 17 (Spark's launcher adds them only to JVMs it starts).
+# Harmless duplicates once bin/kindling passes them itself.
+_SPARK_JAVA_OPTS = " ".join(
+    ["-XX:+IgnoreUnrecognizedVMOptions", "-Dio.netty.tryReflectionSetAccessible=true"]
+    + [
+        f"--add-opens=java.base/{package}=ALL-UNNAMED"
+        for package in (
+            "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
+            "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
+            "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar",
+        )
+    ]
+)
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -51,6 +68,24 @@ def kindling_kernelspec(
     }
 
 
+def kindling_scala_kernelspec() -> dict:
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "Scala",
+        ],
+        "display_name": "Kindling (Scala)",
+        "language": "scala",
+        "interrupt_mode": "message",
+        "env": {"KINDLING_JAVA_OPTS": _SPARK_JAVA_OPTS},
+        "metadata": {},
+    }
+
+
 class IsolatedJupyter:
     """Points the Jupyter environment variables at a fresh temp dir; restores them on close."""
 
@@ -69,9 +104,13 @@ class IsolatedJupyter:
         self.close()
 
     def open(self) -> None:
-        spec_dir = self.kernels_dir / KINDLING_KERNEL_NAME
-        spec_dir.mkdir(parents=True, exist_ok=True)
-        (spec_dir / "kernel.json").write_text(json.dumps(kindling_kernelspec(), indent=2))
+        for name, spec in (
+            (KINDLING_KERNEL_NAME, kindling_kernelspec()),
+            (SCALA_KERNEL_NAME, kindling_scala_kernelspec()),
+        ):
+            spec_dir = self.kernels_dir / name
+            spec_dir.mkdir(parents=True, exist_ok=True)
+            (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
         self.log_dir.mkdir(parents=True, exist_ok=True)
         values = {
             "JUPYTER_PATH": str(self.base / "jupyter"),

@@ -12,8 +12,8 @@ import os
 from dataclasses import dataclass
 
 from . import paths
-from .dialect import Dialect, KindlingTestLanguage, PythonLanguage
-from .jupyter_env import KINDLING_KERNEL_NAME
+from .dialect import Dialect, KindlingTestLanguage, PythonLanguage, ScalaLanguage
+from .jupyter_env import KINDLING_KERNEL_NAME, SCALA_KERNEL_NAME
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,9 @@ class Target:
 
 KINDLING = Target("kindling", KINDLING_KERNEL_NAME, KindlingTestLanguage(), True)
 IPYKERNEL = Target("ipykernel", "python3", PythonLanguage(), False)
+# The distribution with its own plugins and Scala as the default interpreter (tests/e2e/test_scala.py,
+# tests/conformance/test_scala_kernel.py); not selectable with KINDLING_E2E_KERNEL.
+SCALA = Target("kindling", SCALA_KERNEL_NAME, ScalaLanguage(), True)
 
 
 def selected() -> Target:

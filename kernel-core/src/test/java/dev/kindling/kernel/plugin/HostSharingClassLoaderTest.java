@@ -121,6 +121,39 @@ class HostSharingClassLoaderTest {
   }
 
   @Test
+  void aSubPackageLeftToPluginsComesFromThePluginThoughTheKernelHasIt() throws Exception {
+    PluginDescriptor descriptor =
+        new DefaultPluginDescriptor("p", "", Plugin.class.getName(), "1.0.0", "*", "", "");
+    HostSharingClassLoader plugin =
+        new HostSharingClassLoader(
+            pluginManager,
+            descriptor,
+            KERNEL,
+            new SharedPackages(List.of("dev.kindling."), List.of(TEST_PLUGIN_PACKAGE)));
+    plugin.addFile(pluginJar.toFile());
+    loaders.add(plugin);
+
+    Class<?> point = plugin.loadClass(TestPoint.class.getName());
+    assertThat(point).isNotSameAs(TestPoint.class);
+    assertThat(point.getClassLoader()).isSameAs(plugin);
+    assertThat(plugin.loadClass(PluginJarBuilder.class.getName()))
+        .as("the rest of the shared package: the kernel's")
+        .isSameAs(PluginJarBuilder.class);
+    String resource = TestPoint.class.getName().replace('.', '/') + ".class";
+    assertThat(plugin.getResource(resource).toString())
+        .contains(pluginJar.getFileName().toString());
+  }
+
+  @Test
+  void theScalaCompilerIsLeftToPluginsButTheScalaLibraryIsShared() {
+    assertThat(SharedPackages.KERNEL.containsClass("scala.collection.immutable.List")).isTrue();
+    assertThat(SharedPackages.KERNEL.containsClass("scala.reflect.internal.Symbols")).isTrue();
+    assertThat(SharedPackages.KERNEL.containsClass("scala.tools.nsc.interpreter.IMain")).isFalse();
+    assertThat(SharedPackages.KERNEL.containsResource("scala/tools/nsc/Global.class")).isFalse();
+    assertThat(SharedPackages.KERNEL.containsResource("scala/Function1.class")).isTrue();
+  }
+
+  @Test
   void sharedPackagePrefixesMustEndWithADot() {
     assertThatThrownBy(() -> new SharedPackages(List.of("org.slf4j")))
         .isInstanceOf(IllegalArgumentException.class);

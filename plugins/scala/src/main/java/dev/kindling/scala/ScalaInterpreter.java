@@ -1,0 +1,198 @@
+package dev.kindling.scala;
+
+import dev.kindling.api.CodeCompleteness;
+import dev.kindling.api.Completion;
+import dev.kindling.api.ExecutionRequest;
+import dev.kindling.api.ExecutionResult;
+import dev.kindling.api.Interpreter;
+import dev.kindling.api.KernelContext;
+import dev.kindling.api.LanguageInfo;
+import dev.kindling.api.MimeBundle;
+import dev.kindling.scala.api.KernelInputStream;
+import dev.kindling.scala.api.ReplSessions;
+import dev.kindling.scala.api.ScalaKernel;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The Scala interpreter: cells run in one {@link ScalaRepl}, which starts on a background thread
+ * when the interpreter is created, so the first cell only waits for what is left of the start-up.
+ */
+final class ScalaInterpreter implements Interpreter {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ScalaInterpreter.class);
+
+  /** Kernel setting: {@code false} hides the REPL's echo of definitions. */
+  static final String ECHO_SETTING = "kindling.scala.echo";
+
+  private final KernelContext context;
+  private final CompletableFuture<ScalaRepl> repl;
+  private final ReplJars jars;
+  private final Path outputDir;
+  private volatile boolean interruptRequested;
+
+  private ScalaInterpreter(
+      KernelContext context, CompletableFuture<ScalaRepl> repl, ReplJars jars, Path outputDir) {
+    this.context = context;
+    this.repl = repl;
+    this.jars = jars;
+    this.outputDir = outputDir;
+  }
+
+  /** Starts the REPL in the background and returns at once. */
+  static ScalaInterpreter start(KernelContext context, Path outputDir) {
+    CompletableFuture<ScalaRepl> repl = new CompletableFuture<>();
+    ReplJars jars = new ReplJars(context, repl);
+    ScalaKernel kernel = new ScalaKernel(context, jars);
+    ClassLoader pluginLoader = ScalaInterpreter.class.getClassLoader();
+    Thread starter =
+        new Thread(
+            () -> {
+              try {
+                repl.complete(initialise(kernel, pluginLoader, outputDir));
+              } catch (Throwable e) {
+                repl.completeExceptionally(e);
+              }
+            },
+            "kindling-scala-start");
+    starter.setDaemon(true);
+    starter.setContextClassLoader(pluginLoader);
+    starter.start();
+    return new ScalaInterpreter(context, repl, jars, outputDir);
+  }
+
+  private static ScalaRepl initialise(
+      ScalaKernel kernel, ClassLoader pluginLoader, Path outputDir) {
+    long started = System.nanoTime();
+    ScalaRepl repl = ScalaRepl.create(ReplClassPath.of(pluginLoader), outputDir, pluginLoader);
+    long compilerReady = System.nanoTime();
+    ReplSessions.register(repl.classLoader(), kernel);
+    repl.runQuietly(ReplPreamble.CODE);
+    log.info(
+        "Scala {} ready in {} ms (compiler {} ms, preamble {} ms)",
+        scala.util.Properties.versionNumberString(),
+        (System.nanoTime() - started) / 1_000_000,
+        (compilerReady - started) / 1_000_000,
+        (System.nanoTime() - compilerReady) / 1_000_000);
+    return repl;
+  }
+
+  @Override
+  public LanguageInfo languageInfo() {
+    return ScalaInterpreterFactory.LANGUAGE;
+  }
+
+  @Override
+  public ExecutionResult execute(ExecutionRequest request) throws Exception {
+    interruptRequested = false;
+    ScalaRepl session = ready();
+    if (request.code().isBlank()) {
+      return ExecutionResult.empty();
+    }
+    BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(new KernelInputStream(context.stdin()), StandardCharsets.UTF_8));
+    ReplOutcome outcome = session.run(request.code(), System.out, System.err, in);
+    if (outcome instanceof ReplOutcome.Success success) {
+      if (echoes() && !success.echo().isBlank() && !request.silent()) {
+        System.out.print(success.echo().endsWith("\n") ? success.echo() : success.echo() + "\n");
+        System.out.flush();
+      }
+      return success
+          .value()
+          .map(v -> ExecutionResult.value(render(v.value())))
+          .orElse(ExecutionResult.empty());
+    }
+    if (outcome instanceof ReplOutcome.CompileFailure failure) {
+      return CellErrors.compileError(failure.errors());
+    }
+    if (outcome instanceof ReplOutcome.Incomplete) {
+      return CellErrors.incomplete(request.code());
+    }
+    if (outcome instanceof ReplOutcome.NotRun) {
+      if (interruptRequested || Thread.currentThread().isInterrupted()) {
+        throw new InterruptedException("the cell was interrupted");
+      }
+      return session.isEmpty(request.code())
+          ? ExecutionResult.empty()
+          : CellErrors.compilerStopped();
+    }
+    Throwable thrown = ((ReplOutcome.RuntimeFailure) outcome).exception();
+    if (interruptRequested || thrown instanceof InterruptedException) {
+      throw new InterruptedException("the cell was interrupted");
+    }
+    return CellErrors.exception(thrown);
+  }
+
+  /** Read for every cell, so that a magic changing the setting takes effect at once. */
+  private boolean echoes() {
+    return !"false".equalsIgnoreCase(context.configuration().get(ECHO_SETTING, "true").strip());
+  }
+
+  private MimeBundle render(Object value) {
+    MimeBundle bundle = context.display().render(value);
+    boolean plainFallback =
+        bundle.data().size() == 1
+            && String.valueOf(value).equals(bundle.data().get(MimeBundle.TEXT_PLAIN));
+    return plainFallback ? MimeBundle.text(ReplStrings.of(value)) : bundle;
+  }
+
+  @Override
+  public Completion complete(String code, int cursor) {
+    return readyNow()
+        .map(r -> ScalaCompletion.complete(r, code, cursor))
+        .orElse(Completion.none(cursor));
+  }
+
+  @Override
+  public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
+    return readyNow().flatMap(r -> ScalaCompletion.inspect(r, code, cursor));
+  }
+
+  @Override
+  public CodeCompleteness isComplete(String code) {
+    return readyNow().map(r -> ScalaCompleteness.of(r, code)).orElse(CodeCompleteness.unknown());
+  }
+
+  @Override
+  public void interrupt() {
+    interruptRequested = true;
+  }
+
+  @Override
+  public void close() {
+    repl.thenAccept(
+        session -> {
+          ReplSessions.unregister(session.classLoader());
+          session.close();
+        });
+    ReplOutputDirectory.delete(outputDir);
+  }
+
+  private ScalaRepl ready() throws InterruptedException {
+    try {
+      return repl.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "the Scala interpreter could not start: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** The REPL for requests that should not fail while it starts (it usually has by then). */
+  private Optional<ScalaRepl> readyNow() {
+    try {
+      return Optional.of(repl.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      return Optional.empty();
+    }
+  }
+}
