@@ -15,6 +15,7 @@ from pathlib import Path
 from . import paths
 
 KINDLING_KERNEL_NAME = "kindling_test"
+PYSPARK_KERNEL_NAME = "kindling_pyspark"
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -51,6 +52,38 @@ def kindling_kernelspec(
     }
 
 
+def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> dict:
+    """Kindling (PySpark): the PySpark plugin as default interpreter, with the venv's Python
+    (ipykernel and pyspark installed) unless another ``python`` is given."""
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "PySpark",
+            "--plugins-dir",
+            str(paths.pyspark_plugins_dir()),
+            "--conf",
+            f"kindling.python={python or paths.venv_python()}",
+            "--conf",
+            "spark.master=local[2]",
+        ],
+        "display_name": "Kindling (PySpark)",
+        "language": "python",
+        "interrupt_mode": "message",
+        "env": env or {},
+        "metadata": {},
+    }
+
+
+def write_kernelspec(kernels_dir: Path, name: str, spec: dict) -> None:
+    spec_dir = kernels_dir / name
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
+
+
 class IsolatedJupyter:
     """Points the Jupyter environment variables at a fresh temp dir; restores them on close."""
 
@@ -72,6 +105,7 @@ class IsolatedJupyter:
         spec_dir = self.kernels_dir / KINDLING_KERNEL_NAME
         spec_dir.mkdir(parents=True, exist_ok=True)
         (spec_dir / "kernel.json").write_text(json.dumps(kindling_kernelspec(), indent=2))
+        write_kernelspec(self.kernels_dir, PYSPARK_KERNEL_NAME, pyspark_kernelspec())
         self.log_dir.mkdir(parents=True, exist_ok=True)
         values = {
             "JUPYTER_PATH": str(self.base / "jupyter"),

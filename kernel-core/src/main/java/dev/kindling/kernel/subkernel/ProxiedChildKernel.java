@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 final class ProxiedChildKernel implements ChildKernel {
 
   private static final Logger log = LoggerFactory.getLogger(ProxiedChildKernel.class);
-  private static final Duration QUICK_REPLY = Duration.ofSeconds(10);
+  /** Completion with jedi can take seconds the first time, on a busy machine more. */
+  private static final Duration QUICK_REPLY = Duration.ofSeconds(30);
 
   /** How long a finished cell waits for the child's last output (its {@code idle}). */
   private static final Duration IDLE_AFTER_REPLY = Duration.ofSeconds(5);
