@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 final class ProxiedChildKernel implements ChildKernel {
 
   private static final Logger log = LoggerFactory.getLogger(ProxiedChildKernel.class);
+
   /** Completion with jedi can take seconds the first time, on a busy machine more. */
   private static final Duration QUICK_REPLY = Duration.ofSeconds(30);
 
