@@ -207,8 +207,12 @@ def test_a_python_without_ipykernel_gives_one_clear_error(tmp_path, target):
         kernels, "kindling_pyspark_bare", jupyter_env.pyspark_kernelspec(python=str(bare / "bin" / "python"))
     )
     bare_target = dataclasses.replace(KINDLING_PYSPARK, kernel_name="kindling_pyspark_bare")
-    with KernelSession(bare_target, tmp_path, name="pyspark-bare") as session:
+    session = KernelSession(bare_target, tmp_path, name="pyspark-bare")
+    try:
+        session.start(run_prelude=False)
         ex = session.execute("1 + 1", timeout=60)
+    finally:
+        session.stop()
     assert ex.status == "error"
     assert ex.content["ename"] == "PySparkSetupError"
     assert "ipykernel" in ex.content["evalue"] and "4.2.0" in ex.content["evalue"]
