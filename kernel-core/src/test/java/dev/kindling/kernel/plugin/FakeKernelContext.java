@@ -72,6 +72,12 @@ public final class FakeKernelContext implements KernelContext {
   private volatile SparkRuntime spark = new KernelSparkRuntime();
   private volatile ChildKernels childKernels = ChildKernels.unsupported();
 
+  /** Sets a kernel setting, as {@code --conf key=value} would. */
+  public FakeKernelContext withSetting(String key, String value) {
+    settings.put(key, value);
+    return this;
+  }
+
   /** Uses this service for {@link #childKernels()}; by default starting a child fails. */
   public FakeKernelContext withChildKernels(ChildKernels service) {
     childKernels = service;
