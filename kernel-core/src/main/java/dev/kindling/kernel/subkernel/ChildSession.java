@@ -86,6 +86,14 @@ final class ChildSession implements AutoCloseable {
         session.runStartupCode(spec.startupCode().get());
       }
       return session;
+    } catch (ChildDiedException e) {
+      session.kill();
+      throw new ChildKernelException(
+          spec.name()
+              + " exited with code "
+              + e.exitCode()
+              + " while starting"
+              + session.lastOutput());
     } catch (ChildKernelException | InterruptedException | RuntimeException e) {
       session.kill();
       throw e;
