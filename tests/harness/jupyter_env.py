@@ -2,8 +2,8 @@
 
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
 the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
-distribution's own plugins and the Scala interpreter as default; ``python3`` resolves to the venv's
-ipykernel.
+distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
+PySpark plugin and the venv's Python; ``python3`` resolves to the venv's ipykernel.
 """
 
 from __future__ import annotations
@@ -18,20 +18,7 @@ from . import paths
 
 KINDLING_KERNEL_NAME = "kindling_test"
 SCALA_KERNEL_NAME = "kindling_scala"
-
-# The module flags Spark needs on Java 17 (Spark's launcher adds them only to JVMs it starts).
-# Harmless duplicates once bin/kindling passes them itself.
-_SPARK_JAVA_OPTS = " ".join(
-    ["-XX:+IgnoreUnrecognizedVMOptions", "-Dio.netty.tryReflectionSetAccessible=true"]
-    + [
-        f"--add-opens=java.base/{package}=ALL-UNNAMED"
-        for package in (
-            "java.lang", "java.lang.invoke", "java.lang.reflect", "java.io", "java.net", "java.nio",
-            "java.util", "java.util.concurrent", "java.util.concurrent.atomic", "jdk.internal.ref",
-            "sun.nio.ch", "sun.nio.cs", "sun.security.action", "sun.util.calendar",
-        )
-    ]
-)
+PYSPARK_KERNEL_NAME = "kindling_pyspark"
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -81,9 +68,41 @@ def kindling_scala_kernelspec() -> dict:
         "display_name": "Kindling (Scala)",
         "language": "scala",
         "interrupt_mode": "message",
-        "env": {"KINDLING_JAVA_OPTS": _SPARK_JAVA_OPTS},
+        "env": {},
         "metadata": {},
     }
+
+
+def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> dict:
+    """Kindling (PySpark): the PySpark plugin as default interpreter, with the venv's Python
+    (ipykernel and pyspark installed) unless another ``python`` is given."""
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "PySpark",
+            "--plugins-dir",
+            str(paths.pyspark_plugins_dir()),
+            "--conf",
+            f"kindling.python={python or paths.venv_python()}",
+            "--conf",
+            "spark.master=local[2]",
+        ],
+        "display_name": "Kindling (PySpark)",
+        "language": "python",
+        "interrupt_mode": "message",
+        "env": env or {},
+        "metadata": {},
+    }
+
+
+def write_kernelspec(kernels_dir: Path, name: str, spec: dict) -> None:
+    spec_dir = kernels_dir / name
+    spec_dir.mkdir(parents=True, exist_ok=True)
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
 
 
 class IsolatedJupyter:
@@ -107,10 +126,9 @@ class IsolatedJupyter:
         for name, spec in (
             (KINDLING_KERNEL_NAME, kindling_kernelspec()),
             (SCALA_KERNEL_NAME, kindling_scala_kernelspec()),
+            (PYSPARK_KERNEL_NAME, pyspark_kernelspec()),
         ):
-            spec_dir = self.kernels_dir / name
-            spec_dir.mkdir(parents=True, exist_ok=True)
-            (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
+            write_kernelspec(self.kernels_dir, name, spec)
         self.log_dir.mkdir(parents=True, exist_ok=True)
         values = {
             "JUPYTER_PATH": str(self.base / "jupyter"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +32,19 @@ def test_plugins_dir() -> Path:
     if override:
         return Path(override).resolve()
     return REPO_ROOT / "kernel-core" / "target" / "test-plugins"
+
+
+def pyspark_plugins_dir() -> Path:
+    """The directory holding the PySpark plugin zip (plugins/pyspark/target/plugin)."""
+    override = os.environ.get("KINDLING_PYSPARK_PLUGINS")
+    if override:
+        return Path(override).resolve()
+    return REPO_ROOT / "plugins" / "pyspark" / "target" / "plugin"
+
+
+def venv_python() -> Path:
+    """The Python of the test venv (ipykernel, pyspark): the interpreter running the tests."""
+    return Path(sys.executable)
 
 
 def launcher() -> Path:

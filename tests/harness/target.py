@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import paths
 from .dialect import Dialect, KindlingTestLanguage, PythonLanguage, ScalaLanguage
-from .jupyter_env import KINDLING_KERNEL_NAME, SCALA_KERNEL_NAME
+from .jupyter_env import KINDLING_KERNEL_NAME, PYSPARK_KERNEL_NAME, SCALA_KERNEL_NAME
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class Target:
 
 
 KINDLING = Target("kindling", KINDLING_KERNEL_NAME, KindlingTestLanguage(), True)
+# The PySpark kernelspec: Python cells through Kindling (the dialect is Python's).
+KINDLING_PYSPARK = Target("kindling", PYSPARK_KERNEL_NAME, PythonLanguage(), True)
 IPYKERNEL = Target("ipykernel", "python3", PythonLanguage(), False)
 # The distribution with its own plugins and Scala as the default interpreter (tests/e2e/test_scala.py,
 # tests/conformance/test_scala_kernel.py); not selectable with KINDLING_E2E_KERNEL.

@@ -11,6 +11,7 @@ import dev.kindling.kernel.context.KernelServices;
 import dev.kindling.kernel.context.StdinService;
 import dev.kindling.kernel.dispatch.Dispatcher;
 import dev.kindling.kernel.dispatch.RequestHandler;
+import dev.kindling.kernel.execution.CellPayloads;
 import dev.kindling.kernel.execution.CellRunner;
 import dev.kindling.kernel.execution.CellScope;
 import dev.kindling.kernel.execution.ExecutionHistory;
@@ -33,6 +34,7 @@ import dev.kindling.kernel.magic.CellParser;
 import dev.kindling.kernel.magic.MagicRegistry;
 import dev.kindling.kernel.spark.DataFrameRenderer;
 import dev.kindling.kernel.spark.SparkDriver;
+import dev.kindling.kernel.subkernel.ChildKernelService;
 import dev.kindling.kernel.transport.Replies;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
@@ -70,6 +72,7 @@ public final class Kernel implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final ExecutionLoop execution;
   private final SparkDriver spark;
+  private final ChildKernelService children;
   private final AtomicReference<Consumer<CompletableFuture<Void>>> onShutdown =
       new AtomicReference<>(delivery -> {});
 
@@ -106,6 +109,9 @@ public final class Kernel implements AutoCloseable {
             messages);
     CommRegistry comms = new CommRegistry(plugins.commTargets(), scope, iopub, messages);
     this.stdin = new StdinService(scope, iopub, messages, replies);
+    CellPayloads payloads = new CellPayloads();
+    this.children = new ChildKernelService(scope, iopub, messages, stdin, payloads);
+    comms.forwardUnknownTo(children);
     context.set(
         new KernelServices(
             display,
@@ -115,7 +121,8 @@ public final class Kernel implements AutoCloseable {
             stdin,
             spark.runtime(),
             configuration,
-            KindlingVersion.get()));
+            KindlingVersion.get(),
+            children));
     CellRunner runner = new CellRunner(new CellParser(magics), interpreters, context.get());
 
     Map<String, RequestHandler> handlers = new HashMap<>();
@@ -125,7 +132,8 @@ public final class Kernel implements AutoCloseable {
     handlers.put("connect_request", new ConnectRequestHandler(options.connection()));
     handlers.put(
         "execute_request",
-        new ExecuteRequestHandler(history, runner, display, iopub, messages, spark.cells()));
+        new ExecuteRequestHandler(
+            history, runner, display, iopub, messages, spark.cells(), payloads));
     handlers.put("complete_request", new CompleteRequestHandler(interpreters));
     handlers.put("inspect_request", new InspectRequestHandler(interpreters));
     handlers.put("is_complete_request", new IsCompleteRequestHandler(interpreters));
@@ -226,6 +234,7 @@ public final class Kernel implements AutoCloseable {
   public void close() {
     execution.close();
     interpreters.close();
+    children.close();
     spark.close();
   }
 }

@@ -36,6 +36,14 @@ public interface KernelContext {
   /** Kernel settings. */
   Configuration configuration();
 
+  /**
+   * Starts and proxies child Jupyter kernels, for languages that run in a process of their own
+   * (Python, R). Contexts that cannot do that return {@link ChildKernels#unsupported()}.
+   */
+  default ChildKernels childKernels() {
+    return ChildKernels.unsupported();
+  }
+
   /** The Kindling version running this plugin. */
   String kernelVersion();
 }

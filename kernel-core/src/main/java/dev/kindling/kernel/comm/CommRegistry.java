@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +32,7 @@ public final class CommRegistry implements Comms {
   private final CellScope scope;
   private final Iopub iopub;
   private final MessageFactory messages;
+  private volatile CommForwarder forwarder = CommForwarder.NONE;
 
   public CommRegistry(
       List<CommTarget> targets, CellScope scope, Iopub iopub, MessageFactory messages) {
@@ -40,6 +40,11 @@ public final class CommRegistry implements Comms {
     this.scope = scope;
     this.iopub = iopub;
     this.messages = messages;
+  }
+
+  /** Where front-end comm messages go that no target or comm here claims (child kernels). */
+  public void forwardUnknownTo(CommForwarder elsewhere) {
+    this.forwarder = elsewhere;
   }
 
   @Override
@@ -73,6 +78,9 @@ public final class CommRegistry implements Comms {
     String commId = requireText(message.content(), "comm_id");
     String targetName = message.content().path("target_name").asText("");
     CommTarget target = targets.get(targetName);
+    if (target == null && forwarder.offerOpen(message)) {
+      return;
+    }
     if (target == null) {
       log.info("comm_open for unknown target '{}'; closing comm {}", targetName, commId);
       publish("comm_close", content(commId, Map.of()), CommMessage.of(Map.of()));
@@ -87,6 +95,9 @@ public final class CommRegistry implements Comms {
   public void received(Message message) {
     String commId = requireText(message.content(), "comm_id");
     KernelComm comm = comms.get(commId);
+    if (comm == null && forwarder.forward(message)) {
+      return;
+    }
     if (comm == null) {
       log.info("comm_msg for unknown comm {}; ignored", commId);
       return;
@@ -100,14 +111,17 @@ public final class CommRegistry implements Comms {
     KernelComm comm = comms.remove(commId);
     if (comm != null) {
       comm.closedByFrontEnd(commMessage(message));
+    } else {
+      forwarder.forward(message);
     }
   }
 
   /** Open comms as {@code comm_info_reply} lists them, optionally for one target. */
   public Map<String, String> openComms(Optional<String> targetName) {
-    return comms.values().stream()
-        .filter(c -> targetName.map(t -> t.equals(c.targetName())).orElse(true))
-        .collect(Collectors.toMap(KernelComm::id, KernelComm::targetName));
+    Map<String, String> open = new java.util.HashMap<>(forwarder.openComms());
+    comms.values().forEach(c -> open.put(c.id(), c.targetName()));
+    open.values().removeIf(target -> targetName.map(t -> !t.equals(target)).orElse(false));
+    return open;
   }
 
   void forget(String commId) {

@@ -1,5 +1,6 @@
 package dev.kindling.kernel.context;
 
+import dev.kindling.api.ChildKernels;
 import dev.kindling.api.Comms;
 import dev.kindling.api.Configuration;
 import dev.kindling.api.Display;
@@ -21,7 +22,8 @@ public record KernelServices(
     SparkRuntime spark,
     ConcurrentMap<String, Object> data,
     Configuration configuration,
-    String kernelVersion)
+    String kernelVersion,
+    ChildKernels childKernels)
     implements KernelContext {
 
   public KernelServices(
@@ -32,7 +34,8 @@ public record KernelServices(
       Stdin stdin,
       SparkRuntime spark,
       Configuration configuration,
-      String kernelVersion) {
+      String kernelVersion,
+      ChildKernels childKernels) {
     this(
         display,
         comms,
@@ -42,6 +45,7 @@ public record KernelServices(
         spark,
         new ConcurrentHashMap<>(),
         configuration,
-        kernelVersion);
+        kernelVersion,
+        childKernels);
   }
 }

@@ -10,6 +10,7 @@ import dev.kindling.kernel.dispatch.ErrorContent;
 import dev.kindling.kernel.dispatch.RequestHandler;
 import dev.kindling.kernel.dispatch.Responder;
 import dev.kindling.kernel.execution.CellLifecycle;
+import dev.kindling.kernel.execution.CellPayloads;
 import dev.kindling.kernel.execution.CellRunner;
 import dev.kindling.kernel.execution.ExecutionHistory;
 import dev.kindling.kernel.iopub.Iopub;
@@ -34,6 +35,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
   private final Iopub iopub;
   private final MessageFactory messages;
   private final CellLifecycle lifecycle;
+  private final CellPayloads payloads;
 
   public ExecuteRequestHandler(
       ExecutionHistory history,
@@ -41,11 +43,12 @@ public final class ExecuteRequestHandler implements RequestHandler {
       DisplayService display,
       Iopub iopub,
       MessageFactory messages) {
-    this(history, runner, display, iopub, messages, CellLifecycle.NONE);
+    this(history, runner, display, iopub, messages, CellLifecycle.NONE, new CellPayloads());
   }
 
   /**
    * @param lifecycle runs around each cell, from before its code runs until its result is shown
+   * @param payloads what the cell's interpreters added to its reply (a child kernel's pager)
    */
   public ExecuteRequestHandler(
       ExecutionHistory history,
@@ -53,8 +56,10 @@ public final class ExecuteRequestHandler implements RequestHandler {
       DisplayService display,
       Iopub iopub,
       MessageFactory messages,
-      CellLifecycle lifecycle) {
+      CellLifecycle lifecycle,
+      CellPayloads payloads) {
     this.lifecycle = lifecycle;
+    this.payloads = payloads;
     this.history = history;
     this.runner = runner;
     this.display = display;
@@ -86,6 +91,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
     ExecutionRequest cell = new ExecutionRequest(code, count, silent, storeHistory, allowStdin);
     ExecutionResult result;
     Optional<MimeBundle> shown = Optional.empty();
+    payloads.take(); // nothing left over from requests that did not reply
     // The cell's scope covers rendering its value (a DataFrame runs a Spark job to render), and
     // ends before the result is published, so the cell's final progress comes before it.
     try (CellLifecycle.Scope running = lifecycle.starting(cell)) {
@@ -102,7 +108,10 @@ public final class ExecuteRequestHandler implements RequestHandler {
     }
     reply.put("execution_count", count);
     if (reply.path("status").asText().equals("ok")) {
-      reply.set("payload", display.replyPayloads());
+      // Pages the cell's JVM code asked for, then what child kernels returned (their pager too).
+      com.fasterxml.jackson.databind.node.ArrayNode payload = display.replyPayloads();
+      payloads.take().forEach(payload::add);
+      reply.set("payload", payload);
       reply.set("user_expressions", evaluate(userExpressions, count));
     }
     ObjectNode metadata = Json.object();

@@ -1,6 +1,7 @@
 package dev.kindling.kernel.plugin;
 
 import dev.kindling.api.CellMagic;
+import dev.kindling.api.ChildKernels;
 import dev.kindling.api.Comm;
 import dev.kindling.api.CommTarget;
 import dev.kindling.api.Comms;
@@ -72,6 +73,24 @@ public final class FakeKernelContext implements KernelContext {
   private final Map<String, String> settings = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile SparkRuntime spark = new KernelSparkRuntime();
+  private volatile ChildKernels childKernels = ChildKernels.unsupported();
+
+  /** Sets a kernel setting, as {@code --conf key=value} would. */
+  public FakeKernelContext withSetting(String key, String value) {
+    settings.put(key, value);
+    return this;
+  }
+
+  /** Uses this service for {@link #childKernels()}; by default starting a child fails. */
+  public FakeKernelContext withChildKernels(ChildKernels service) {
+    childKernels = service;
+    return this;
+  }
+
+  @Override
+  public ChildKernels childKernels() {
+    return childKernels;
+  }
 
   /**
    * Uses this Spark runtime. By default the context has the kernel's own runtime, which starts a
