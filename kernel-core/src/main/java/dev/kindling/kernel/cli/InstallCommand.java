@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 /** {@code kindling install}: writes one Jupyter kernelspec per interpreter. */
 @Command(
     name = "install",
+    mixinStandardHelpOptions = true,
     description = {
       "Install Jupyter kernelspecs that start this Kindling (one per interpreter).",
       "Kernel names: NAME_scala, NAME_pyspark, NAME_sparkr, NAME_sql (NAME: --kernel-name)."
@@ -87,6 +88,13 @@ final class InstallCommand implements Callable<Integer> {
       description = "Also replace kernelspecs of the same name that Kindling did not write.")
   boolean replace;
 
+  @Option(
+      names = "--no-cds",
+      description =
+          "Do not prepare the class-data sharing archive that makes kernels start sooner"
+              + " (docs/performance.md).")
+  boolean noCds;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -94,12 +102,17 @@ final class InstallCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      InstallSettings settings = settings(KindlingHome.launcher());
+      Path launcher = KindlingHome.launcher();
+      InstallSettings settings = settings(launcher);
       KernelSpecWriter writer =
           new KernelSpecWriter(location.kernelsDir(Optional.ofNullable(python)));
       for (KernelSpec kernelSpec : KernelSpecFactory.specs(settings)) {
         Path dir = writer.install(kernelSpec, replace);
         out.printf("Installed %s (%s) in %s%n", kernelSpec.name(), kernelSpec.displayName(), dir);
+      }
+      out.flush();
+      if (!noCds) {
+        CdsArchiveTraining.run(launcher, out);
       }
       out.flush();
       return 0;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       KernelCommand.class,
       InstallCommand.class,
       UninstallCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      CdsTrainingCommand.class
     })
 public final class KindlingCommand implements Runnable {
 

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code kindling uninstall}: removes the Kindling kernelspecs from one location. */
 @Command(
     name = "uninstall",
+    mixinStandardHelpOptions = true,
     description = "Remove the Kindling kernelspecs (those with metadata.kindling) from a location.")
 final class UninstallCommand implements Callable<Integer> {
 
