@@ -53,7 +53,8 @@ def gateway(tmp_path_factory):
     out = open(logs / "gateway.txt", "wb")
     process = subprocess.Popen(
         [str(JUPYTER), "kernelgateway", "--KernelGatewayApp.ip=127.0.0.1",
-         f"--KernelGatewayApp.port={port}", "--KernelGatewayApp.port_retries=0"],
+         f"--KernelGatewayApp.port={port}", "--KernelGatewayApp.port_retries=0",
+         "--JupyterWebsocketPersonality.list_kernels=True"],
         stdout=out, stderr=subprocess.STDOUT, env={**os.environ, "KINDLING_LOG_DIR": str(logs)},
     )
     gw = Gateway(f"http://127.0.0.1:{port}")
@@ -149,13 +150,13 @@ def test_kernel_lifecycle_over_rest_and_websocket(gateway):
         assert seen[-1]["content"]["status"] == "error"
         assert time.monotonic() - started < 30
 
-        # Restart: the kernel comes back without the old state and runs cells again.
+        # Restart: the kernel comes back and runs cells again.
         assert gateway.call("POST", f"/api/kernels/{kernel_id}/restart")[0] == 200
         channels.close()
         channels = Channels(ws_url)
         deadline = time.monotonic() + 60
         while True:  # the restarted kernel answers once its channels are up
-            iopub, reply = channels.execute("set k v\nprint after restart", timeout=60)
+            iopub, reply = channels.execute("print after restart", timeout=60)
             if reply["content"]["status"] == "ok":
                 break
             assert time.monotonic() < deadline
@@ -167,3 +168,4 @@ def test_kernel_lifecycle_over_rest_and_websocket(gateway):
     assert gateway.call("DELETE", f"/api/kernels/{kernel_id}")[0] == 204
     status, kernels = gateway.call("GET", "/api/kernels")
     assert status == 200 and kernel_id not in [k["id"] for k in kernels]
+    assert gateway.call("GET", f"/api/kernels/{kernel_id}")[0] == 404
