@@ -66,3 +66,42 @@ def test_run_names_the_installed_kernels_when_the_kernel_is_unknown(tmp_path):
     assert done.returncode == 2
     assert "no kernel named 'no_such_kernel'" in done.stderr
     assert "kindling_scala" in done.stderr  # ./run installed the Kindling kernelspecs into .venv
+
+
+def test_run_without_arguments_serves_jupyterlab_with_the_kindling_kernels(tmp_path):
+    import json
+    import re
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "run.txt"
+    env = {**os.environ, "KINDLING_NO_APT": "1", "KINDLING_HOME": str(paths.kindling_home()),
+           "KINDLING_PORT": str(port)}
+    with open(log, "wb") as out:
+        process = subprocess.Popen([str(paths.REPO_ROOT / "run")], stdout=out, stderr=subprocess.STDOUT,
+                                   env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        url = None
+        while url is None:  # the URL with its token, as a user reads it from the terminal
+            assert process.poll() is None, log.read_text()
+            found = re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=(\w+)", log.read_text())
+            url = found and found.group(0)
+            assert time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)  # polling a log file with a deadline, not a synchronisation
+        with urllib.request.urlopen(url, timeout=30) as page:
+            assert page.status == 200
+        token = url.split("token=")[1]
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token={token}", timeout=30) as r:
+            specs = json.load(r)["kernelspecs"]
+        shown = {name: spec["spec"]["display_name"] for name, spec in specs.items()}
+        assert shown["kindling_scala"] == "Kindling (Scala)"
+        assert {"kindling_pyspark", "kindling_sparkr", "kindling_sql"} <= set(shown)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
