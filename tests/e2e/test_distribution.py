@@ -120,3 +120,18 @@ def test_spark_runs_from_the_bundled_jars(unpacked, unpacked_kernel):
     assert ex.result_text == "100"
     cmdline = Path(f"/proc/{unpacked_kernel.process.pid}/cmdline").read_bytes().decode()
     assert f"{unpacked}/spark/*" in cmdline
+
+
+def test_an_unusable_archive_is_ignored_silently(installed, tmp_path):
+    bogus = tmp_path / "bogus.jsa"
+    bogus.write_bytes(os.urandom(64 * 1024))  # not an archive at all
+    target = Target("kindling", "unpacked_test", KindlingTestLanguage(), True)
+    os.environ["KINDLING_CDS_ARCHIVE"] = str(bogus)
+    try:
+        with KernelSession(target, tmp_path, name="bogus-archive") as session:
+            ex = session.execute("print started anyway")
+            assert ex.stdout == "started anyway\n", ex.describe()
+            stdio = (session.log_dir / "kernel-stdio.txt").read_text()
+            assert "cds" not in stdio.lower() and "sharing" not in stdio.lower(), stdio
+    finally:
+        del os.environ["KINDLING_CDS_ARCHIVE"]
