@@ -50,6 +50,8 @@ def test_install_with_a_prefix_shows_four_kernels_in_jupyter(tmp_path):
 
     for name, (display, language) in SHIPPED.items():
         assert name in found, sorted(found)
+        # The one just written (./run may have put specs of the same names into .venv too).
+        assert Path(found[name]["resource_dir"]).is_relative_to(tmp_path)
         spec = found[name]["spec"]
         assert (spec["display_name"], spec["language"]) == (display, language)
         assert spec["interrupt_mode"] == "message"
@@ -61,19 +63,23 @@ def test_install_with_a_prefix_shows_four_kernels_in_jupyter(tmp_path):
 
 def test_user_install_follows_jupyter_data_dir_and_uninstall_removes_only_kindling(tmp_path):
     env = {"JUPYTER_DATA_DIR": str(tmp_path / "data")}
-    assert kindling("install", "--user", "--interpreters", "Scala,SQL", "--no-cds", env=env).returncode == 0
+    installed = kindling("install", "--user", "--interpreters", "Scala,SQL", "--kernel-name", "mine",
+                         "--no-cds", env=env)
+    assert installed.returncode == 0, installed.stderr
     foreign = tmp_path / "data" / "kernels" / "other"
     foreign.mkdir(parents=True)
     (foreign / "kernel.json").write_text(json.dumps({"argv": ["other", "{connection_file}"],
                                                      "display_name": "Other", "language": "x"}))
-    assert {"kindling_scala", "kindling_sql", "other"} <= set(kernelspecs(env))
+    before = kernelspecs(env)
+    assert {"mine_scala", "mine_sql", "other"} <= set(before)
+    assert before["mine_scala"]["spec"]["display_name"] == "Kindling mine (Scala)"
 
     done = kindling("uninstall", "--user", env=env)
 
     assert done.returncode == 0, done.stderr
-    assert "Removed kindling_scala" in done.stdout and "Removed kindling_sql" in done.stdout
+    assert "Removed mine_scala" in done.stdout and "Removed mine_sql" in done.stdout
     left = kernelspecs(env)
-    assert "kindling_scala" not in left and "kindling_sql" not in left
+    assert "mine_scala" not in left and "mine_sql" not in left
     assert "other" in left
 
 
@@ -86,7 +92,9 @@ def test_reinstalling_replaces_the_old_spec_with_the_new_settings(tmp_path):
                     "--python", "/opt/env/bin/python")
     assert done.returncode == 0, done.stderr
 
-    spec = kernelspecs(env)["kindling_scala"]["spec"]
+    found = kernelspecs(env)["kindling_scala"]
+    assert Path(found["resource_dir"]).is_relative_to(tmp_path)
+    spec = found["spec"]
     assert spec["env"] == {
         "SPARK_OPTS": "--master local[3]",
         "SPARK_HOME": str(tmp_path / "spark"),
