@@ -65,3 +65,9 @@ def check_built() -> None:
             + "; ".join(problems)
             + ". Run ./mvnw -B verify first, or set KINDLING_HOME and KINDLING_TEST_PLUGINS."
         )
+
+
+def tarball() -> Path:
+    """The distribution tarball beside the unpacked distribution (kindling-VERSION.tar.gz)."""
+    home = kindling_home()
+    return home.parent / f"{home.name}.tar.gz"

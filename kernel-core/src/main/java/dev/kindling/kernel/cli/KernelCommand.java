@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kindling kernel -f CONNECTION_FILE}: runs a kernel until it is shut down. */
-@Command(name = "kernel", description = "Run a kernel for the given connection file.")
+@Command(
+    name = "kernel",
+    mixinStandardHelpOptions = true,
+    description = "Run a kernel for the given connection file.")
 final class KernelCommand implements Callable<Integer> {
 
   @Option(
@@ -89,7 +92,7 @@ final class KernelCommand implements Callable<Integer> {
     }
   }
 
-  private static Path defaultPluginsDir() {
+  static Path defaultPluginsDir() {
     String home = System.getProperty("kindling.home");
     return home == null ? Path.of("plugins") : Path.of(home, "plugins");
   }

@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = KindlingCommand.Version.class,
     description = "Kindling: a Jupyter kernel and interactive gateway to Apache Spark.",
-    subcommands = {KernelCommand.class, VersionCommand.class})
+    subcommands = {
+      KernelCommand.class,
+      InstallCommand.class,
+      UninstallCommand.class,
+      VersionCommand.class,
+      CdsTrainingCommand.class
+    })
 public final class KindlingCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

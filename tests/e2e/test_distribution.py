@@ -1,0 +1,137 @@
+"""The tarball a user downloads: unpacked anywhere, with no SPARK_HOME, it installs kernelspecs
+that start kernels, prepares its class-data archive, and runs Spark from its bundled jars."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from harness import paths
+from harness.dialect import KindlingTestLanguage
+from harness.kernel import KernelSession
+from harness.target import Target
+
+pytestmark = pytest.mark.kindling_only
+
+
+def _env_without_spark() -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("SPARK_HOME", "SPARK_OPTS", "SPARK_CONF_DIR")}
+    return env
+
+
+@pytest.fixture(scope="module")
+def unpacked(tmp_path_factory) -> Path:
+    tarball = paths.tarball()
+    assert tarball.is_file(), f"no {tarball}: run ./mvnw -B verify"
+    into = tmp_path_factory.mktemp("unpacked tarball")  # a space in the path, on purpose
+    with tarfile.open(tarball) as archive:
+        archive.extractall(into, filter="tar")
+    (home,) = into.iterdir()
+    return home
+
+
+def test_tarball_has_the_documented_layout(unpacked):
+    assert unpacked.name == paths.kindling_home().name
+    assert os.access(unpacked / "bin" / "kindling", os.X_OK)
+    lib = [p.name for p in (unpacked / "lib").iterdir()]
+    spark = [p.name for p in (unpacked / "spark").iterdir()]
+    assert any(n.startswith("kindling-kernel-core-") for n in lib)
+    assert not [n for n in lib if n.startswith(("spark-", "scala-", "hadoop-"))], lib
+    assert any(n.startswith("spark-core_2.13-") for n in spark)
+    assert (unpacked / "plugins").is_dir()
+    assert (unpacked / "conf" / "log4j2.xml").is_file()
+    assert (unpacked / "conf" / "kindling-env.sh").is_file()
+    assert (unpacked / "examples" / "README.md").is_file()
+    assert (unpacked / "README.md").is_file()
+
+
+def test_version_runs_without_spark_home_and_prints_nothing_else(unpacked):
+    done = subprocess.run(
+        [str(unpacked / "bin" / "kindling"), "version"],
+        env=_env_without_spark(), capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Kindling {paths.kindling_home().name.removeprefix('kindling-')}"
+    assert done.stderr == ""
+
+
+@pytest.fixture(scope="module")
+def installed(unpacked) -> dict:
+    """`bin/kindling install --user` (JUPYTER_DATA_DIR is the test's temp dir) for the test
+    language, class-data archive included."""
+    done = subprocess.run(
+        [
+            str(unpacked / "bin" / "kindling"), "install", "--user",
+            "--kernel-name", "unpacked", "--interpreters", "test",
+            "--plugins-dir", str(paths.test_plugins_dir()), "--spark-init", "lazy",
+        ],
+        env=_env_without_spark(), capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return {"stdout": done.stdout, "kernels": Path(os.environ["JUPYTER_DATA_DIR"]) / "kernels"}
+
+
+def test_install_writes_a_spec_that_calls_the_unpacked_launcher(unpacked, installed):
+    assert "Installed unpacked_test (Kindling unpacked (test))" in installed["stdout"]
+    spec = json.loads((installed["kernels"] / "unpacked_test" / "kernel.json").read_text())
+    assert spec["argv"][:4] == [str(unpacked / "bin" / "kindling"), "kernel", "-f", "{connection_file}"]
+    assert spec["interrupt_mode"] == "message"
+
+
+def test_install_prepares_the_class_data_archive(unpacked, installed):
+    assert "Prepared the class-data archive" in installed["stdout"], installed["stdout"]
+    assert (unpacked / "lib" / "kindling.jsa").is_file()
+
+
+@pytest.fixture(scope="module")
+def unpacked_kernel(installed, tmp_path_factory):
+    target = Target("kindling", "unpacked_test", KindlingTestLanguage(), True)
+    saved = {k: os.environ.pop(k) for k in ("SPARK_HOME", "SPARK_OPTS") if k in os.environ}
+    session = KernelSession(target, tmp_path_factory.mktemp("logs"), name="unpacked")
+    try:
+        session.start()
+        yield session
+    finally:
+        session.stop()
+        os.environ.update(saved)
+
+
+def test_a_kernel_from_the_unpacked_tarball_runs_cells(unpacked_kernel):
+    ex = unpacked_kernel.execute("print from the tarball")
+    assert ex.status == "ok", ex.describe()
+    assert ex.stdout == "from the tarball\n"
+
+
+def test_the_kernel_uses_the_archive_and_says_nothing_about_it(unpacked, unpacked_kernel):
+    cmdline = Path(f"/proc/{unpacked_kernel.process.pid}/cmdline").read_bytes().split(b"\0")
+    assert f"-XX:SharedArchiveFile={unpacked / 'lib' / 'kindling.jsa'}".encode() in cmdline
+    stdio = (unpacked_kernel.log_dir / "kernel-stdio.txt").read_text()
+    assert "cds" not in stdio.lower() and "sharing" not in stdio.lower(), stdio
+
+
+def test_spark_runs_from_the_bundled_jars(unpacked, unpacked_kernel):
+    ex = unpacked_kernel.execute("spark-count 100", timeout=180)
+    assert ex.status == "ok", ex.describe()
+    assert ex.result_text == "100"
+    cmdline = Path(f"/proc/{unpacked_kernel.process.pid}/cmdline").read_bytes().decode()
+    assert f"{unpacked}/spark/*" in cmdline
+
+
+def test_an_unusable_archive_is_ignored_silently(installed, tmp_path):
+    bogus = tmp_path / "bogus.jsa"
+    bogus.write_bytes(os.urandom(64 * 1024))  # not an archive at all
+    target = Target("kindling", "unpacked_test", KindlingTestLanguage(), True)
+    os.environ["KINDLING_CDS_ARCHIVE"] = str(bogus)
+    try:
+        with KernelSession(target, tmp_path, name="bogus-archive") as session:
+            ex = session.execute("print started anyway")
+            assert ex.stdout == "started anyway\n", ex.describe()
+            stdio = (session.log_dir / "kernel-stdio.txt").read_text()
+            assert "cds" not in stdio.lower() and "sharing" not in stdio.lower(), stdio
+    finally:
+        del os.environ["KINDLING_CDS_ARCHIVE"]
