@@ -161,13 +161,15 @@ public final class Execution {
     events.add(output);
   }
 
-  void replied(ExecuteReply executeReply) {
+  /** Records the reply; false (and ignored) when a reply arrived already. */
+  boolean replied(ExecuteReply executeReply) {
     if (reply.isPresent()) {
-      return;
+      return false;
     }
     reply = Optional.of(executeReply);
     events.add(executeReply);
     completeIfDone();
+    return true;
   }
 
   void idle() {

@@ -51,6 +51,8 @@ final class IncomingRouter {
   private final Map<String, Comm> comms = new ConcurrentHashMap<>();
   private final Map<String, CommTarget> targets = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> iopubReady = new CompletableFuture<>();
+  private final java.util.concurrent.atomic.AtomicLong strays =
+      new java.util.concurrent.atomic.AtomicLong();
 
   IncomingRouter(
       CallbackThread callbacks, Comm.Sender commSender, Consumer<Message> inputRequests) {
@@ -104,7 +106,14 @@ final class IncomingRouter {
     String parentId = message.parentHeader().path("msg_id").asText("");
     switch (channel) {
       case SHELL, CONTROL -> reply(parentId, message);
-      case STDIN -> inputRequests.accept(message);
+      case STDIN -> {
+        if (!executions.containsKey(parentId)) {
+          strays.incrementAndGet();
+          LOG.warn(
+              "input request for {}, which is not a running execution of this client", parentId);
+        }
+        inputRequests.accept(message);
+      }
       case IOPUB -> iopub(parentId, message);
       default -> LOG.debug("ignored {} on {}", message, channel.wireName());
     }
@@ -113,7 +122,9 @@ final class IncomingRouter {
   private void reply(String parentId, Message message) {
     Execution execution = executions.get(parentId);
     if (execution != null && message.msgType().equals("execute_reply")) {
-      execution.replied(ExecuteReply.from(message.content()));
+      if (!execution.replied(ExecuteReply.from(message.content()))) {
+        strays.incrementAndGet();
+      }
       if (execution.isDone()) {
         executions.remove(parentId);
       }
@@ -121,6 +132,7 @@ final class IncomingRouter {
     }
     Pending<?> waiting = pending.remove(parentId);
     if (waiting == null) {
+      strays.incrementAndGet();
       LOG.debug("ignored {}: no request {} is waiting for it", message, parentId);
       return;
     }
@@ -184,6 +196,14 @@ final class IncomingRouter {
     if (comm != null) {
       comm.closedByKernel(JsonValues.map(message.content(), "data"));
     }
+  }
+
+  /**
+   * How many replies or input requests arrived for no request of this client (an answered one, or
+   * another client's): zero when the kernel routes correctly.
+   */
+  long strays() {
+    return strays.get();
   }
 
   /** Fails everything still waiting; the client is closing. */

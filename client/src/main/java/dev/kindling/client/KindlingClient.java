@@ -352,6 +352,14 @@ public final class KindlingClient implements AutoCloseable {
     return this;
   }
 
+  /**
+   * How many replies and input requests arrived here that answer no request of this client: a
+   * duplicate, or a message meant for another client. Zero when the kernel routes correctly.
+   */
+  public long strayMessages() {
+    return router.strays();
+  }
+
   /** Whether {@link #close()} has been called. */
   public boolean isClosed() {
     return closed.get();
