@@ -20,7 +20,8 @@ class CommTest {
   private final CallbackThread callbacks = new CallbackThread("comm-test-callbacks");
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
   private final Comm comm =
-      new Comm("c1", "target", (type, content, buffers) -> sent.add(new Sent(type, content)), callbacks);
+      new Comm(
+          "c1", "target", (type, content, buffers) -> sent.add(new Sent(type, content)), callbacks);
 
   @AfterEach
   void stop() {

@@ -108,8 +108,7 @@ class ExecutionRulesTest {
     script.gate.countDown();
 
     assertThat(kernel.awaitReply(failing).content().get("status").asText()).isEqualTo("error");
-    assertThat(kernel.awaitReply(sameClient).content().get("status").asText())
-        .isEqualTo("aborted");
+    assertThat(kernel.awaitReply(sameClient).content().get("status").asText()).isEqualTo("aborted");
     assertThat(kernel.awaitReply(otherClient).content().get("status").asText()).isEqualTo("ok");
   }
 
