@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -52,8 +50,6 @@ public final class KindlingClient implements AutoCloseable {
 
   /** How long {@link #connect(ConnectionInfo)} waits for the kernel to answer. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(60);
-
-  private static final Duration IOPUB_RETRY = Duration.ofMillis(250);
 
   private final ConnectionInfo info;
   private final MessageFactory messages;
@@ -144,33 +140,11 @@ public final class KindlingClient implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    await(kernelInfo(), deadline, "no kernel_info_reply from " + info.endpoint(Channel.SHELL));
-    // A kernel without iopub_welcome: each kernel_info_request causes status messages on IOPub.
-    while (!router.iopubReady().isDone()) {
-      kernelInfo();
-      long wait = Math.min(IOPUB_RETRY.toNanos(), deadline - System.nanoTime());
-      try {
-        router.iopubReady().get(Math.max(0, wait), TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        if (System.nanoTime() - deadline >= 0) {
-          throw new TimeoutException("no IOPub message from " + info.endpoint(Channel.IOPUB));
-        }
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
-      }
-    }
-  }
-
-  private static void await(CompletableFuture<?> future, long deadline, String what)
-      throws TimeoutException, InterruptedException {
-    try {
-      future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      throw new TimeoutException(what);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    ReadinessCheck.await(
+        this::kernelInfo,
+        router.iopubReady(),
+        System.nanoTime() + timeout.toNanos(),
+        info.endpoint(Channel.SHELL));
   }
 
   /** The connection this client uses. */
@@ -190,13 +164,7 @@ public final class KindlingClient implements AutoCloseable {
 
   /** Runs code with these options; follow it through the returned handle. */
   public Execution execute(String code, ExecuteOptions options) {
-    ObjectNode content = Json.object();
-    content.put("code", code);
-    content.put("silent", options.silent());
-    content.put("store_history", options.storeHistory());
-    content.set("user_expressions", JsonValues.object(options.userExpressions()));
-    content.put("allow_stdin", options.allowStdin());
-    content.put("stop_on_error", options.stopOnError());
+    ObjectNode content = RequestContents.execute(code, options);
     Message request = messages.request("execute_request", content);
     Execution execution = new Execution(request.msgId(), code, callbacks);
     router.track(execution);
@@ -206,36 +174,38 @@ public final class KindlingClient implements AutoCloseable {
 
   /** Asks for completions of {@code code} at {@code cursorPos} (in Unicode code points). */
   public CompletableFuture<CompleteReply> complete(String code, int cursorPos) {
-    ObjectNode content = Json.object();
-    content.put("code", code);
-    content.put("cursor_pos", cursorPos);
-    return request(Channel.SHELL, "complete_request", content, CompleteReply::from);
+    return request(
+        Channel.SHELL,
+        "complete_request",
+        RequestContents.complete(code, cursorPos),
+        CompleteReply::from);
   }
 
   /** Asks for information about the object at {@code cursorPos}. */
   public CompletableFuture<InspectReply> inspect(String code, int cursorPos, int detailLevel) {
-    ObjectNode content = Json.object();
-    content.put("code", code);
-    content.put("cursor_pos", cursorPos);
-    content.put("detail_level", detailLevel);
-    return request(Channel.SHELL, "inspect_request", content, InspectReply::from);
+    return request(
+        Channel.SHELL,
+        "inspect_request",
+        RequestContents.inspect(code, cursorPos, detailLevel),
+        InspectReply::from);
   }
 
   /** Asks whether {@code code} is complete or needs more lines. */
   public CompletableFuture<IsCompleteReply> isComplete(String code) {
-    ObjectNode content = Json.object();
-    content.put("code", code);
-    return request(Channel.SHELL, "is_complete_request", content, IsCompleteReply::from);
+    return request(
+        Channel.SHELL,
+        "is_complete_request",
+        RequestContents.isComplete(code),
+        IsCompleteReply::from);
   }
 
   /** The last {@code n} history entries (with output when {@code output} is true). */
   public CompletableFuture<HistoryReply> history(int n, boolean output) {
-    ObjectNode content = Json.object();
-    content.put("hist_access_type", "tail");
-    content.put("n", n);
-    content.put("output", output);
-    content.put("raw", true);
-    return request(Channel.SHELL, "history_request", content, HistoryReply::from);
+    return request(
+        Channel.SHELL,
+        "history_request",
+        RequestContents.historyTail(n, output),
+        HistoryReply::from);
   }
 
   /** Asks for the kernel's info on the shell channel. */
@@ -261,9 +231,8 @@ public final class KindlingClient implements AutoCloseable {
 
   /** The kernel's open comms for one target. */
   public CompletableFuture<CommInfo> commInfo(String targetName) {
-    ObjectNode content = Json.object();
-    content.put("target_name", targetName);
-    return request(Channel.SHELL, "comm_info_request", content, CommInfo::from);
+    return request(
+        Channel.SHELL, "comm_info_request", RequestContents.commInfo(targetName), CommInfo::from);
   }
 
   /**
@@ -279,9 +248,11 @@ public final class KindlingClient implements AutoCloseable {
    * every client; with {@code restart}, whoever manages the process may start it again.
    */
   public CompletableFuture<ShutdownReply> shutdown(boolean restart) {
-    ObjectNode content = Json.object();
-    content.put("restart", restart);
-    return request(Channel.CONTROL, "shutdown_request", content, ShutdownReply::from);
+    return request(
+        Channel.CONTROL,
+        "shutdown_request",
+        RequestContents.shutdown(restart),
+        ShutdownReply::from);
   }
 
   /**
@@ -327,11 +298,9 @@ public final class KindlingClient implements AutoCloseable {
     requireOpen();
     String commId = UUID.randomUUID().toString().replace("-", "");
     Comm comm = router.newComm(commId, targetName);
-    ObjectNode content = Json.object();
-    content.put("comm_id", commId);
-    content.put("target_name", targetName);
-    content.set("data", JsonValues.object(data));
-    send(Channel.SHELL, messages.request("comm_open", content));
+    send(
+        Channel.SHELL,
+        messages.request("comm_open", RequestContents.commOpen(commId, targetName, data)));
     return comm;
   }
 
@@ -439,10 +408,9 @@ public final class KindlingClient implements AutoCloseable {
         LOG.error("the input handler failed; answering ''", e);
       }
     }
-    ObjectNode content = Json.object();
-    content.put("value", value);
     if (!closed.get()) {
-      connection.send(Channel.STDIN, messages.reply(request, "input_reply", content));
+      connection.send(
+          Channel.STDIN, messages.reply(request, "input_reply", RequestContents.inputReply(value)));
     }
   }
 
