@@ -294,6 +294,22 @@ class KindlingClientIT {
   }
 
   @Test
+  void anInterruptFromAnotherClientStopsTheRunningCell() throws Exception {
+    try (KindlingClient other = kernel.connect()) {
+      CountDownLatch started = new CountDownLatch(1);
+      Execution running =
+          client.execute("print started\nsleep 600000").onStream(s -> started.countDown());
+      assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(get(other.interrupt()).status()).isEqualTo("ok");
+
+      assertThat(running.await(WAIT).status()).isEqualTo("error");
+      assertThat(other.strayMessages()).isZero();
+      assertThat(client.strayMessages()).isZero();
+    }
+  }
+
+  @Test
   void closingTheClientEndsItsThreadsAndFailsWhatIsPending() throws Exception {
     KindlingClient other = kernel.connect();
     String session = other.session().substring(0, 8);
