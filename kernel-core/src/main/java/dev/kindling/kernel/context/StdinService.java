@@ -11,6 +11,8 @@ import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
 import dev.kindling.protocol.MessageFactory;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the front end for input: {@code input_request} on the stdin channel to the client that ran
- * the cell, then waits for its {@code input_reply}. Fails at once when the cell's request had
- * {@code allow_stdin=false}; an interrupt ends the wait.
+ * the cell, then waits for its {@code input_reply}. Only that client's reply is taken: with several
+ * clients on one kernel, an {@code input_reply} from another client is ignored. Fails at once when
+ * the cell's request had {@code allow_stdin=false}; an interrupt ends the wait.
  */
 public final class StdinService implements Stdin {
 
@@ -30,7 +33,24 @@ public final class StdinService implements Stdin {
   private final Iopub iopub;
   private final MessageFactory messages;
   private final Replies stdin;
-  private final AtomicReference<CompletableFuture<String>> pending = new AtomicReference<>();
+  private final AtomicReference<Waiting> pending = new AtomicReference<>();
+
+  /** A cell waiting for input from the client with these routing identities. */
+  private record Waiting(List<byte[]> identities, CompletableFuture<String> answer) {
+
+    boolean askedOf(Message reply) {
+      List<byte[]> from = reply.identities();
+      if (from.size() != identities.size()) {
+        return false;
+      }
+      for (int i = 0; i < from.size(); i++) {
+        if (!Arrays.equals(from.get(i), identities.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   public StdinService(CellScope scope, Iopub iopub, MessageFactory messages, Replies stdin) {
     this.scope = scope;
@@ -50,7 +70,8 @@ public final class StdinService implements Stdin {
               + " (allow_stdin is false); pass the value in the code instead");
     }
     CompletableFuture<String> answer = new CompletableFuture<>();
-    pending.set(answer);
+    Waiting waiting = new Waiting(request.identities(), answer);
+    pending.set(waiting);
     iopub.flush();
     ObjectNode content = Json.object();
     content.put("prompt", prompt == null ? "" : prompt);
@@ -61,7 +82,7 @@ public final class StdinService implements Stdin {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     } finally {
-      pending.compareAndSet(answer, null);
+      pending.compareAndSet(waiting, null);
     }
   }
 
@@ -71,11 +92,17 @@ public final class StdinService implements Stdin {
       log.info("Ignored {} on stdin", message.msgType());
       return;
     }
-    CompletableFuture<String> answer = pending.getAndSet(null);
-    if (answer == null) {
+    Waiting waiting = pending.get();
+    if (waiting == null) {
       log.info("Ignored an input_reply that no cell is waiting for");
       return;
     }
-    answer.complete(message.content().path("value").asText(""));
+    if (!waiting.askedOf(message)) {
+      log.info("Ignored an input_reply from a client that was not asked for input");
+      return;
+    }
+    if (pending.compareAndSet(waiting, null)) {
+      waiting.answer().complete(message.content().path("value").asText(""));
+    }
   }
 }

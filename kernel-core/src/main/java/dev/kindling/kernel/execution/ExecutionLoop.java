@@ -103,7 +103,7 @@ public final class ExecutionLoop implements AutoCloseable {
       if (task instanceof Request request
           && reply.isPresent()
           && stopsQueue(request.message(), reply.get())) {
-        abortQueuedExecutes();
+        abortQueuedExecutes(request.message());
       }
     }
   }
@@ -145,28 +145,44 @@ public final class ExecutionLoop implements AutoCloseable {
   }
 
   /**
-   * Aborts the execute requests that arrived before the failed cell's reply went out; requests sent
-   * after a client saw that reply run normally.
+   * Aborts the execute requests of the failed cell's client that arrived before the failed cell's
+   * reply went out; requests sent after that client saw the reply run normally. Other clients'
+   * requests are not aborted: with several clients on one kernel, one client's error does not
+   * cancel another's work.
    */
-  private void abortQueuedExecutes() {
+  private void abortQueuedExecutes(Message failed) {
     long boundary = arrivedBeforeReply;
     List<Task> queued = new ArrayList<>();
     queue.drainTo(queued);
-    int i = 0;
-    for (; i < queued.size(); i++) {
-      Task task = queued.get(i);
-      if (task instanceof Request r && r.sequence() > boundary) {
-        break;
-      }
-      if (task instanceof Request r && r.message().msgType().equals("execute_request")) {
+    List<Task> kept = new ArrayList<>(queued.size());
+    for (Task task : queued) {
+      if (task instanceof Request r
+          && r.sequence() <= boundary
+          && r.message().msgType().equals("execute_request")
+          && sameClient(r.message(), failed)) {
         dispatcher.abort(r.channel(), r.message(), executionCount.getAsInt());
       } else {
-        runNow(task);
+        kept.add(task);
       }
     }
-    for (int j = queued.size() - 1; j >= i; j--) {
-      queue.addFirst(queued.get(j));
+    for (int j = kept.size() - 1; j >= 0; j--) {
+      queue.addFirst(kept.get(j));
     }
+  }
+
+  /** Whether two requests came from the same client (the same routing identities). */
+  private static boolean sameClient(Message a, Message b) {
+    List<byte[]> x = a.identities();
+    List<byte[]> y = b.identities();
+    if (x.size() != y.size()) {
+      return false;
+    }
+    for (int i = 0; i < x.size(); i++) {
+      if (!java.util.Arrays.equals(x.get(i), y.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Optional<ObjectNode> runNow(Task task) {

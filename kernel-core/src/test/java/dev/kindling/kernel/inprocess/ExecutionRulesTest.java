@@ -97,6 +97,44 @@ class ExecutionRulesTest {
   }
 
   @Test
+  void stopOnErrorAbortsOnlyTheFailingClientsQueuedExecutes() throws Exception {
+    ObjectNode gated = Json.object();
+    gated.put("code", "gate\nfail first");
+    Message failing = kernel.send(Channel.SHELL, "execute_request", gated, "app-a");
+    ObjectNode value = Json.object();
+    value.put("code", "value queued");
+    Message sameClient = kernel.send(Channel.SHELL, "execute_request", value, "app-a");
+    Message otherClient = kernel.send(Channel.SHELL, "execute_request", value, "app-b");
+    script.gate.countDown();
+
+    assertThat(kernel.awaitReply(failing).content().get("status").asText()).isEqualTo("error");
+    assertThat(kernel.awaitReply(sameClient).content().get("status").asText()).isEqualTo("aborted");
+    assertThat(kernel.awaitReply(otherClient).content().get("status").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void stdinTakesTheAnswerOnlyFromTheClientItAsked() throws Exception {
+    ObjectNode content = Json.object();
+    content.put("code", "input name?");
+    content.put("allow_stdin", true);
+    Message request = kernel.send(Channel.SHELL, "execute_request", content, "asked");
+    assertThat(kernel.replies.take().message().msgType()).isEqualTo("input_request");
+
+    ObjectNode wrong = Json.object();
+    wrong.put("value", "Eve");
+    kernel.send(Channel.STDIN, "input_reply", wrong, "someone-else");
+    ObjectNode right = Json.object();
+    right.put("value", "Ada");
+    kernel.send(Channel.STDIN, "input_reply", right, "asked");
+
+    assertThat(kernel.awaitReply(request).content().get("status").asText()).isEqualTo("ok");
+    assertThat(kernel.awaitIdle(request))
+        .filteredOn(m -> m.msgType().equals("stream"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.content().get("text").asText()).isEqualTo("got Ada\n"));
+  }
+
+  @Test
   void stopOnErrorFalseRunsTheQueuedExecutes() throws Exception {
     ObjectNode content = Json.object();
     content.put("code", "gate\nfail first");

@@ -61,10 +61,15 @@ final class InProcessKernel implements AutoCloseable {
 
   /** Sends a request as a client would and returns it. */
   Message send(Channel channel, String msgType, ObjectNode content) {
+    return send(channel, msgType, content, "client");
+  }
+
+  /** Sends a request as the client with this routing identity would and returns it. */
+  Message send(Channel channel, String msgType, ObjectNode content, String identity) {
     Message request =
         client
             .request(msgType, content)
-            .withIdentities(List.of("client".getBytes(StandardCharsets.UTF_8)));
+            .withIdentities(List.of(identity.getBytes(StandardCharsets.UTF_8)));
     switch (channel) {
       case SHELL -> kernel.onShellMessage(request);
       case CONTROL -> kernel.onControlMessage(request);

@@ -62,6 +62,7 @@ class PackagedTestPluginIT {
                 "dev.kindling.kernel.testplugin.EchoLineMagic",
                 "dev.kindling.kernel.testplugin.UpperCellMagic",
                 "dev.kindling.kernel.testplugin.EchoCommTarget",
+                "dev.kindling.kernel.testplugin.RpcEchoCommTarget",
                 "dev.kindling.kernel.testplugin.TestPointRenderer");
       }
     }
@@ -80,7 +81,9 @@ class PackagedTestPluginIT {
           .containsExactly("test");
       assertThat(host.lineMagics()).extracting(LineMagic::name).containsExactly("echo");
       assertThat(host.cellMagics()).extracting(CellMagic::name).containsExactly("upper");
-      assertThat(host.commTargets()).extracting(CommTarget::targetName).containsExactly("echo");
+      assertThat(host.commTargets())
+          .extracting(CommTarget::targetName)
+          .containsExactlyInAnyOrder("echo", "rpc-echo");
       assertThat(host.displayRenderers()).hasSize(1);
       // the factory is also a Spark settings contributor: one object, not two
       assertThat(host.sparkSettingsContributors()).hasSize(1);

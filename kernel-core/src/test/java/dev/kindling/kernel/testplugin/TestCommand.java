@@ -27,7 +27,10 @@ public enum TestCommand {
   THREAD("thread", "TEXT", "Print TEXT from a new thread and wait for that thread"),
   SET("set", "NAME VALUE", "Store VALUE under NAME in the kernel's shared data"),
   GET("get", "NAME", "Make the shared data value NAME the cell's result"),
-  COMM_OPEN("comm-open", "TARGET", "Open a comm to the front end's TARGET"),
+  COMM_OPEN(
+      "comm-open", "TARGET", "Open a comm to the front end's TARGET; it echoes what it receives"),
+  COMM_SEND("comm-send", "TEXT", "Send {text: TEXT} on the comm the last comm-open opened"),
+  COMM_CLOSE("comm-close", "", "Close the comm the last comm-open opened"),
   LSMAGIC("lsmagic", "", "Print the names of the loaded line and cell magics"),
   SPARK_COUNT("spark-count", "N", "Make spark.range(N).count() the cell's result"),
   SPARK_SLEEP("spark-sleep", "SECONDS", "Run a Spark job of 2 tasks that each sleep SECONDS"),

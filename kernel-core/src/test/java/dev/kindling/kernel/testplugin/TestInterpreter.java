@@ -2,6 +2,7 @@ package dev.kindling.kernel.testplugin;
 
 import dev.kindling.api.CellMagic;
 import dev.kindling.api.CodeCompleteness;
+import dev.kindling.api.Comm;
 import dev.kindling.api.Completion;
 import dev.kindling.api.DisplayHandle;
 import dev.kindling.api.ExecutionRequest;
@@ -31,6 +32,7 @@ public final class TestInterpreter implements Interpreter {
   private final KernelContext context;
   private final Map<String, DisplayHandle> updatableDisplays = new HashMap<>();
   private final AtomicBoolean interruptRequested = new AtomicBoolean();
+  private Comm lastOpenedComm;
 
   public TestInterpreter(KernelContext context) {
     this.context = context;
@@ -117,7 +119,13 @@ public final class TestInterpreter implements Interpreter {
       case GET -> {
         return Optional.of(ExecutionResult.value(String.valueOf(context.data().get(argument))));
       }
-      case COMM_OPEN -> context.comms().open(argument, Map.of("from", "kernel"));
+      case COMM_OPEN -> {
+        Comm comm = context.comms().open(argument, Map.of("from", "kernel"));
+        comm.onMessage(message -> comm.send(Map.of("echo", message.data())));
+        lastOpenedComm = comm;
+      }
+      case COMM_SEND -> requireOpenedComm().send(Map.of("text", argument));
+      case COMM_CLOSE -> requireOpenedComm().close(Map.of("from", "kernel"));
       case LSMAGIC -> listMagics();
       default -> {
         return Optional.of(
@@ -125,6 +133,13 @@ public final class TestInterpreter implements Interpreter {
       }
     }
     return Optional.empty();
+  }
+
+  private Comm requireOpenedComm() {
+    if (lastOpenedComm == null) {
+      throw new IllegalStateException("no comm-open ran yet");
+    }
+    return lastOpenedComm;
   }
 
   private void show(String mimeType, String text) {

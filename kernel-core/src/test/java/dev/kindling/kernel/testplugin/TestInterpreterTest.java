@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindling.api.CodeCompleteness;
+import dev.kindling.api.CommMessage;
 import dev.kindling.api.Completion;
 import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
 import dev.kindling.api.MimeBundle;
 import dev.kindling.api.StdinNotAvailableException;
+import dev.kindling.kernel.plugin.FakeComm;
 import dev.kindling.kernel.plugin.FakeKernelContext;
 import dev.kindling.kernel.plugin.FakeKernelContext.Cleared;
 import dev.kindling.kernel.plugin.FakeKernelContext.InputRequest;
@@ -249,6 +251,19 @@ class TestInterpreterTest {
     assertThat(context.openedComms()).hasSize(1);
     assertThat(context.openedComms().get(0).targetName()).isEqualTo("my.target");
     assertThat(context.openedComms().get(0).openData()).isEqualTo(Map.of("from", "kernel"));
+  }
+
+  @Test
+  void sendsOnEchoesOnAndClosesTheCommItOpened() throws Exception {
+    run("comm-open my.target\ncomm-send hello");
+    FakeComm comm = context.openedComms().get(0);
+    comm.receive(CommMessage.of(Map.of("n", 1)));
+    run("comm-close");
+
+    assertThat(comm.sent())
+        .extracting(CommMessage::data)
+        .containsExactly(Map.of("text", "hello"), Map.of("echo", Map.of("n", 1)));
+    assertThat(comm.isClosed()).isTrue();
   }
 
   @Test

@@ -61,4 +61,20 @@ class TestPluginExtensionsTest {
     assertThat(comm.sent().get(1).data()).isEqualTo(Map.of("echo", Map.of("n", 1)));
     assertThat(comm.sent().get(1).buffers()).containsExactly(buffer);
   }
+
+  @Test
+  void rpcEchoCommTargetRepliesOncePerMessageWithTheRpcIdAndTheSquare() {
+    RpcEchoCommTarget target = new RpcEchoCommTarget();
+    FakeComm comm = new FakeComm("c2", "rpc-echo", Map.of());
+
+    target.opened(comm, CommMessage.of(Map.of()));
+    comm.receive(CommMessage.of(Map.of("_rpc_id", "7", "x", 12)));
+    comm.receive(CommMessage.of(Map.of("note", "no id")));
+
+    assertThat(target.targetName()).isEqualTo("rpc-echo");
+    assertThat(comm.sent()).hasSize(2);
+    assertThat(comm.sent().get(0).data())
+        .isEqualTo(Map.of("_rpc_id", "7", "echo", Map.of("x", 12), "square", 144L));
+    assertThat(comm.sent().get(1).data()).isEqualTo(Map.of("echo", Map.of("note", "no id")));
+  }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -17,13 +18,31 @@ import java.util.function.Predicate;
  */
 final class Inbox {
 
+  private final Consumer<Message> listener;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final ArrayDeque<Message> messages = new ArrayDeque<>();
   private boolean closed;
 
-  /** Queues a received message and wakes the readers. */
+  /** An inbox that queues messages for {@link #take}. */
+  Inbox() {
+    this(null);
+  }
+
+  /**
+   * An inbox that hands each message to {@code listener} (on the adding thread) instead of queueing
+   * it; {@link #take} then never finds anything. A null listener queues.
+   */
+  Inbox(Consumer<Message> listener) {
+    this.listener = listener;
+  }
+
+  /** Queues a received message and wakes the readers, or hands it to the listener. */
   void add(Message message) {
+    if (listener != null) {
+      listener.accept(message);
+      return;
+    }
     lock.lock();
     try {
       messages.addLast(message);

@@ -56,7 +56,7 @@ public final class KernelConnection implements AutoCloseable {
   private final Thread ioThread;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private KernelConnection(ConnectionInfo info, MessageFactory messages) {
+  private KernelConnection(ConnectionInfo info, MessageFactory messages, MessageListener listener) {
     this.messages = messages;
     this.codec = new WireCodec(info.signer());
     ZContext context = new ZContext(1);
@@ -75,7 +75,11 @@ public final class KernelConnection implements AutoCloseable {
       throw e;
     }
     for (Channel channel : sockets.keySet()) {
-      inboxes.put(channel, new Inbox());
+      inboxes.put(
+          channel,
+          listener == null
+              ? new Inbox()
+              : new Inbox(message -> listener.received(channel, message)));
     }
     ClientIoLoop loop =
         new ClientIoLoop(info, codec, context, mailbox, sockets, heartbeat, Map.copyOf(inboxes));
@@ -92,7 +96,29 @@ public final class KernelConnection implements AutoCloseable {
    */
   public static KernelConnection open(ConnectionInfo info) {
     return new KernelConnection(
-        info, new MessageFactory(System.getProperty("user.name", "kindling")));
+        info, new MessageFactory(System.getProperty("user.name", "kindling")), null);
+  }
+
+  /**
+   * Connects as {@link #open(ConnectionInfo)} does, but hands every received message to {@code
+   * listener} instead of queueing it: {@link #receive} and {@link #request} then find nothing. The
+   * listener runs on the connection's I/O thread, so it must return quickly (hand the message to
+   * another thread); the client library uses this to push messages to its dispatcher.
+   *
+   * @param messages the factory whose session id becomes the sockets' identity
+   */
+  public static KernelConnection open(
+      ConnectionInfo info, MessageFactory messages, MessageListener listener) {
+    return new KernelConnection(
+        info, Objects.requireNonNull(messages), Objects.requireNonNull(listener));
+  }
+
+  /** Receives every valid message a connection gets, on its I/O thread. */
+  @FunctionalInterface
+  public interface MessageListener {
+
+    /** Called on the I/O thread, in arrival order per channel; must not block. */
+    void received(Channel channel, Message message);
   }
 
   /** The client's message factory; its session id is also the identity of its sockets. */

@@ -1,0 +1,57 @@
+package dev.kindling.examples.clientapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Runs the example application against the packaged distribution with the test plugin. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ClientAppIT {
+
+  @Test
+  void startsAKernelDefinesTheFunctionOnceAndCallsItThroughAComm() throws Exception {
+    Path launcher = Path.of(required("kindling.dist.dir")).resolve("bin/kindling");
+    Path plugins = Path.of(required("kindling.test.plugins"));
+    assertThat(launcher).as("build the distribution first: ./mvnw -B verify").exists();
+    assertThat(plugins.resolve("kindling-test-plugin.jar")).exists();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    int exit;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      exit =
+          ClientApp.run(
+              List.of(
+                  "--launch",
+                  launcher.toString(),
+                  "--plugins-dir",
+                  plugins.toString(),
+                  "--default-interpreter",
+                  "test",
+                  "--spark-init",
+                  "lazy",
+                  "--values",
+                  "5"),
+              out);
+    }
+
+    String output = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(output).isZero();
+    assertThat(output)
+        .contains("kernel: Kindling")
+        .contains("square(x) = x * x is ready")
+        .contains("square(1) = 1\nsquare(2) = 4\nsquare(3) = 9\nsquare(4) = 16\nsquare(5) = 25\n");
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    assertThat(value).as("system property " + property + " (run through Maven)").isNotNull();
+    return value;
+  }
+}
