@@ -277,7 +277,7 @@ class TestInterpreterTest {
   void completesCommandWordsOnly() {
     assertThat(interpreter.complete("pr", 2)).isEqualTo(new Completion(List.of("print"), 0, 2));
     assertThat(interpreter.complete("p", 1))
-        .isEqualTo(new Completion(List.of("password", "point", "print"), 0, 1));
+        .isEqualTo(new Completion(List.of("page", "password", "point", "print"), 0, 1));
     assertThat(interpreter.complete("value a\n  cl", 12))
         .isEqualTo(new Completion(List.of("clear", "clear-wait"), 10, 12));
     assertThat(interpreter.complete("print", 2)).isEqualTo(new Completion(List.of("print"), 0, 5));
