@@ -33,6 +33,7 @@ final class ProgressDisplay {
   private long lastPublished;
   private ScheduledFuture<?> pending;
   private ProgressSnapshot lastSnapshot;
+  private boolean finished;
 
   ProgressDisplay(
       Message parent,
@@ -49,7 +50,7 @@ final class ProgressDisplay {
 
   /** The cell's Spark work changed: show it now, or soon if the last update was very recent. */
   synchronized void changed() {
-    if (pending != null) {
+    if (pending != null || finished) {
       return;
     }
     long wait = lastPublished + MIN_INTERVAL_NANOS - System.nanoTime();
@@ -62,11 +63,15 @@ final class ProgressDisplay {
 
   private synchronized void publishPending() {
     pending = null;
+    if (finished) {
+      return; // the timer fired while finish() held the lock: the final state stays the last one
+    }
     publish(progress.snapshot());
   }
 
   /** Publishes the cell's final state now, if the cell ran any Spark job. */
   synchronized void finish() {
+    finished = true;
     if (pending != null) {
       pending.cancel(false);
       pending = null;
