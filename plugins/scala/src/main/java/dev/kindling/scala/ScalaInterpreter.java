@@ -90,8 +90,20 @@ final class ScalaInterpreter implements Interpreter {
 
   @Override
   public ExecutionResult execute(ExecutionRequest request) throws Exception {
-    interruptRequested = false;
+    // The flag is cleared when the cell ends, not when it starts: the kernel may ask to interrupt
+    // a cell in the moment between handing it over and this method running.
+    try {
+      return run(request);
+    } finally {
+      interruptRequested = false;
+    }
+  }
+
+  private ExecutionResult run(ExecutionRequest request) throws Exception {
     ScalaRepl session = ready();
+    if (interruptRequested) {
+      throw new InterruptedException("the cell was interrupted");
+    }
     if (request.code().isBlank()) {
       return ExecutionResult.empty();
     }
