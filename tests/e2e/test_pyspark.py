@@ -72,6 +72,15 @@ def test_completion_inspection_and_completeness_come_from_python(kernel):
     assert kernel.request("is_complete_request", {"code": "def f(x):"})["content"]["status"] == "incomplete"
 
 
+def test_user_expressions_are_evaluated_in_python(kernel):
+    ex = ok(kernel, "base = 20", user_expressions={"answer": "base * 2 + 2", "bad": "1/0"})
+    expressions = ex.content["user_expressions"]
+    assert expressions["answer"]["status"] == "ok"
+    assert expressions["answer"]["data"]["text/plain"] == "42"
+    assert expressions["bad"]["status"] == "error" and expressions["bad"]["ename"] == "ZeroDivisionError"
+    assert ex.results == []
+
+
 def test_python_error_is_the_cells_error(kernel):
     ex = kernel.execute("raise ValueError('no good')")
     assert ex.status == "error"

@@ -128,7 +128,8 @@ public final class Kernel implements AutoCloseable {
     Map<String, RequestHandler> handlers = new HashMap<>();
     handlers.put(
         "kernel_info_request",
-        new KernelInfoRequestHandler(KindlingVersion.get(), language(options), banner(options)));
+        new KernelInfoRequestHandler(
+            KindlingVersion.get(), language(options, configuration), banner(options)));
     handlers.put("connect_request", new ConnectRequestHandler(options.connection()));
     handlers.put(
         "execute_request",
@@ -208,9 +209,9 @@ public final class Kernel implements AutoCloseable {
     stdin.onMessage(message);
   }
 
-  private LanguageInfo language(KernelOptions options) {
+  private LanguageInfo language(KernelOptions options, KernelConfiguration configuration) {
     return interpreters
-        .defaultLanguage()
+        .defaultLanguage(configuration)
         .orElse(
             new LanguageInfo(
                 options.defaultInterpreter().toLowerCase(java.util.Locale.ROOT),

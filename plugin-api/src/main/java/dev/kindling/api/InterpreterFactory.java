@@ -23,6 +23,15 @@ public interface InterpreterFactory extends ExtensionPoint {
    */
   LanguageInfo languageInfo();
 
+  /**
+   * The interpreter's language under these kernel settings, for {@code kernel_info}; also known
+   * without starting it. A factory whose language depends on a setting (the version of a configured
+   * Python executable, say) overrides this. {@link #languageInfo()} by default.
+   */
+  default LanguageInfo languageInfo(Configuration configuration) {
+    return languageInfo();
+  }
+
   /** Creates the interpreter. Called once, on the kernel's execution thread. */
   Interpreter create(KernelContext context) throws Exception;
 }

@@ -1,5 +1,6 @@
 package dev.kindling.kernel.context;
 
+import dev.kindling.api.Configuration;
 import dev.kindling.api.Interpreter;
 import dev.kindling.api.InterpreterFactory;
 import dev.kindling.api.Interpreters;
@@ -63,6 +64,11 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
   /** The default interpreter's language, known without starting it. */
   public Optional<LanguageInfo> defaultLanguage() {
     return factory(defaultName).map(InterpreterFactory::languageInfo);
+  }
+
+  /** The default interpreter's language under these kernel settings, without starting it. */
+  public Optional<LanguageInfo> defaultLanguage(Configuration configuration) {
+    return factory(defaultName).map(f -> f.languageInfo(configuration));
   }
 
   @Override

@@ -94,9 +94,11 @@ final class ProxiedChildKernel implements ChildKernel {
       return ExecutionResult.error(
           "KernelUnavailable", e.getMessage(), List.of("KernelUnavailable: " + e.getMessage()));
     }
+    // Never silent towards the child: its execute_result is captured (not relayed) either way, and
+    // the kernel shows nothing for a silent request, while user_expressions need the value.
     ObjectNode content =
         ChildSession.executeContent(
-            request.code(), request.silent(), request.storeHistory(), request.allowStdin());
+            request.code(), false, request.storeHistory(), request.allowStdin());
     ChildSession.Sent sent =
         child.send(
             Channel.SHELL, "execute_request", content, Optional.of(service.currentParent()), true);

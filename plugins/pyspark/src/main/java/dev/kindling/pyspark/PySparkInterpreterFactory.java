@@ -1,5 +1,6 @@
 package dev.kindling.pyspark;
 
+import dev.kindling.api.Configuration;
 import dev.kindling.api.Interpreter;
 import dev.kindling.api.InterpreterFactory;
 import dev.kindling.api.KernelContext;
@@ -15,6 +16,7 @@ import org.pf4j.Extension;
 public final class PySparkInterpreterFactory implements InterpreterFactory {
 
   private volatile LanguageInfo language;
+  private volatile String languageOf = "";
 
   @Override
   public String name() {
@@ -26,20 +28,31 @@ public final class PySparkInterpreterFactory implements InterpreterFactory {
     return List.of("python", "pyspark");
   }
 
-  /**
-   * Python's language info, with the version of {@code python3} on the PATH (the kernel asks before
-   * any setting is read); once an interpreter exists, the version of the configured one.
-   */
+  /** Python's language info, with the version of {@code python3} on the PATH. */
   @Override
   public LanguageInfo languageInfo() {
+    return languageInfo(PySparkSettings.DEFAULT_PYTHON);
+  }
+
+  /** Python's language info, with the version of the configured executable. */
+  @Override
+  public LanguageInfo languageInfo(Configuration configuration) {
+    return languageInfo(PySparkSettings.python(configuration));
+  }
+
+  private LanguageInfo languageInfo(String executable) {
     LanguageInfo known = language;
-    return known != null ? known : python(versionOf(PySparkSettings.DEFAULT_PYTHON));
+    if (known == null || !executable.equals(languageOf)) {
+      known = python(versionOf(executable));
+      language = known;
+      languageOf = executable;
+    }
+    return known;
   }
 
   @Override
   public Interpreter create(KernelContext context) {
-    language = python(versionOf(PySparkSettings.python(context.configuration())));
-    return new PySparkInterpreter(context, language);
+    return new PySparkInterpreter(context, languageInfo(context.configuration()));
   }
 
   private static String versionOf(String executable) {

@@ -3,6 +3,8 @@ package dev.kindling.pyspark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.kindling.api.Configuration;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +55,33 @@ class PythonEnvironmentTest {
     assertThat(factory.languageInfo().mimetype()).isEqualTo("text/x-python");
     assertThat(factory.languageInfo().fileExtension()).isEqualTo(".py");
     assertThat(factory.languageInfo().pygmentsLexer()).isEqualTo("ipython3");
+  }
+
+  @Test
+  void kernelInfoReportsTheConfiguredPythonsVersion() throws PySparkSetupException {
+    String onPath = PythonEnvironment.probe("python3").pythonVersion();
+    PySparkInterpreterFactory factory = new PySparkInterpreterFactory();
+    assertThat(factory.languageInfo(configuration("other.setting", "x")).version())
+        .isEqualTo(onPath);
+    // An executable that cannot run still gives a language ("3"); the cell then says why.
+    assertThat(
+            factory
+                .languageInfo(configuration(PySparkSettings.PYTHON, "/no/such/python"))
+                .version())
+        .isEqualTo("3");
+  }
+
+  private static Configuration configuration(String key, String value) {
+    return new Configuration() {
+      @Override
+      public Optional<String> get(String wanted) {
+        return wanted.equals(key) ? Optional.of(value) : Optional.empty();
+      }
+
+      @Override
+      public Map<String, String> asMap() {
+        return Map.of(key, value);
+      }
+    };
   }
 }
