@@ -96,7 +96,8 @@ public final class Kernel implements AutoCloseable {
     KernelConfiguration configuration = new KernelConfiguration(options.configuration());
     List<DisplayRenderer> renderers = new ArrayList<>(plugins.displayRenderers());
     renderers.add(DataFrameRenderer.fromConfiguration(configuration));
-    DisplayService display = new DisplayService(scope, iopub, messages, renderers);
+    CellPayloads payloads = new CellPayloads();
+    DisplayService display = new DisplayService(scope, iopub, messages, renderers, payloads);
     this.spark =
         SparkDriver.create(
             options.spark(),
@@ -109,7 +110,6 @@ public final class Kernel implements AutoCloseable {
             messages);
     CommRegistry comms = new CommRegistry(plugins.commTargets(), scope, iopub, messages);
     this.stdin = new StdinService(scope, iopub, messages, replies);
-    CellPayloads payloads = new CellPayloads();
     this.children = new ChildKernelService(scope, iopub, messages, stdin, payloads);
     comms.forwardUnknownTo(children);
     context.set(

@@ -1,12 +1,11 @@
 package dev.kindling.kernel.context;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.api.Display;
 import dev.kindling.api.DisplayHandle;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.MimeBundle;
-import dev.kindling.kernel.execution.Cell;
+import dev.kindling.kernel.execution.CellPayloads;
 import dev.kindling.kernel.execution.CellScope;
 import dev.kindling.kernel.iopub.Iopub;
 import dev.kindling.protocol.Json;
@@ -31,9 +30,23 @@ public final class DisplayService implements Display {
   private final Iopub iopub;
   private final MessageFactory messages;
   private final List<DisplayRenderer> renderers;
+  private final CellPayloads payloads;
 
   public DisplayService(
       CellScope scope, Iopub iopub, MessageFactory messages, List<DisplayRenderer> renderers) {
+    this(scope, iopub, messages, renderers, new CellPayloads());
+  }
+
+  /**
+   * @param payloads where pages go, for the running cell's {@code execute_reply}
+   */
+  public DisplayService(
+      CellScope scope,
+      Iopub iopub,
+      MessageFactory messages,
+      List<DisplayRenderer> renderers,
+      CellPayloads payloads) {
+    this.payloads = payloads;
     this.scope = scope;
     this.iopub = iopub;
     this.messages = messages;
@@ -74,35 +87,17 @@ public final class DisplayService implements Display {
 
   @Override
   public void page(MimeBundle bundle) {
-    Optional<Cell> cell =
-        scope.current().filter(c -> c.request().msgType().equals("execute_request"));
-    if (cell.isPresent()) {
-      cell.get().page(render(bundle));
-    } else {
+    boolean executing =
+        scope.current().filter(c -> c.request().msgType().equals("execute_request")).isPresent();
+    if (!executing) {
       display(bundle);
+      return;
     }
-  }
-
-  /**
-   * The {@code execute_reply} payloads of the current cell: one {@code page} payload per {@link
-   * #page} call.
-   */
-  public ArrayNode replyPayloads() {
-    ArrayNode payloads = Json.MAPPER.createArrayNode();
-    scope
-        .current()
-        .ifPresent(
-            cell ->
-                cell.pages()
-                    .forEach(
-                        page -> {
-                          ObjectNode payload = payloads.addObject();
-                          payload.put("source", "page");
-                          Bundles.put(payload, page);
-                          payload.remove("metadata");
-                          payload.put("start", 0);
-                        }));
-    return payloads;
+    ObjectNode payload = Json.object();
+    payload.put("source", "page");
+    payload.set("data", Json.valueToTree(render(bundle).data()));
+    payload.put("start", 0);
+    payloads.add(payload);
   }
 
   @Override

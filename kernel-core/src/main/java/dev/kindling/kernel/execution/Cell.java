@@ -1,9 +1,6 @@
 package dev.kindling.kernel.execution;
 
-import dev.kindling.api.MimeBundle;
 import dev.kindling.protocol.Message;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A request the kernel is working on (a cell, a comm message): the parent of every output it
@@ -14,7 +11,6 @@ public final class Cell {
 
   private final Message request;
   private volatile boolean finished;
-  private final List<MimeBundle> pages = new CopyOnWriteArrayList<>();
 
   public Cell(Message request) {
     this.request = request;
@@ -23,16 +19,6 @@ public final class Cell {
   /** The request that caused this work. */
   public Message request() {
     return request;
-  }
-
-  /** Queues {@code bundle} for the front end's pager, sent with this request's reply. */
-  public void page(MimeBundle bundle) {
-    pages.add(bundle);
-  }
-
-  /** What the request's code asked to page, in order. */
-  public List<MimeBundle> pages() {
-    return List.copyOf(pages);
   }
 
   /** True once the request has been answered. */

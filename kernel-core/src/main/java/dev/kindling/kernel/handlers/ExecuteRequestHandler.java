@@ -37,18 +37,9 @@ public final class ExecuteRequestHandler implements RequestHandler {
   private final CellLifecycle lifecycle;
   private final CellPayloads payloads;
 
-  public ExecuteRequestHandler(
-      ExecutionHistory history,
-      CellRunner runner,
-      DisplayService display,
-      Iopub iopub,
-      MessageFactory messages) {
-    this(history, runner, display, iopub, messages, CellLifecycle.NONE, new CellPayloads());
-  }
-
   /**
    * @param lifecycle runs around each cell, from before its code runs until its result is shown
-   * @param payloads what the cell's interpreters added to its reply (a child kernel's pager)
+   * @param payloads what the cell added to its reply: its pages, a child kernel's payloads
    */
   public ExecuteRequestHandler(
       ExecutionHistory history,
@@ -108,10 +99,7 @@ public final class ExecuteRequestHandler implements RequestHandler {
     }
     reply.put("execution_count", count);
     if (reply.path("status").asText().equals("ok")) {
-      // Pages the cell's JVM code asked for, then what child kernels returned (their pager too).
-      com.fasterxml.jackson.databind.node.ArrayNode payload = display.replyPayloads();
-      payloads.take().forEach(payload::add);
-      reply.set("payload", payload);
+      payloads.take().forEach(reply.putArray("payload")::add);
       reply.set("user_expressions", evaluate(userExpressions, count));
     }
     ObjectNode metadata = Json.object();
