@@ -34,8 +34,12 @@ def test_magic_usage_error_fails_the_cell_with_a_short_message(kernel):
 
 
 def test_magic_error_aborts_queued_cells_like_any_error(kernel):
+    # The running cell keeps the kernel busy while the client queues the next two, so both are
+    # queued before the magic fails, however slowly this machine sends them.
+    running = kernel.send_execute("sleep 400")
     failing = kernel.send_execute("%echo")
     queued = kernel.send_execute("print never")
+    assert kernel.finish(running).status == "ok"
     assert kernel.finish(failing).status == "error"
     assert kernel.finish(queued).status == "aborted"
 

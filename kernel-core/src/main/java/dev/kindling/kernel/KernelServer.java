@@ -166,10 +166,10 @@ public final class KernelServer {
     volatile RequestSocketLoop control;
 
     @Override
-    public CompletableFuture<Void> send(Channel channel, Message message) {
+    public CompletableFuture<Void> send(Channel channel, Message message, Runnable beforeSend) {
       return switch (channel) {
-        case SHELL, STDIN -> shell.send(channel, message);
-        case CONTROL -> control.send(channel, message);
+        case SHELL, STDIN -> shell.send(channel, message, beforeSend);
+        case CONTROL -> control.send(channel, message, beforeSend);
         default -> throw new IllegalArgumentException("no replies on " + channel.wireName());
       };
     }

@@ -54,8 +54,8 @@ public final class Dispatcher {
   }
 
   /**
-   * Handles one request, calling {@code beforeReply} just before its reply goes out (after the
-   * outputs are flushed).
+   * Handles one request, calling {@code beforeReply} on the socket's thread just before its reply
+   * goes out (after the outputs are flushed and the requests waiting on the socket are taken in).
    */
   public Optional<ObjectNode> dispatch(Channel channel, Message request, Runnable beforeReply) {
     Responder responder =

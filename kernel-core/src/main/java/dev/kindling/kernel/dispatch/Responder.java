@@ -57,9 +57,9 @@ public final class Responder {
       throw new IllegalStateException("already replied to " + request);
     }
     iopub.flush();
-    beforeReply.run();
     sent = content;
-    delivery = replies.send(channel, messages.reply(request, replyType, content, metadata));
+    delivery =
+        replies.send(channel, messages.reply(request, replyType, content, metadata), beforeReply);
   }
 
   /** The content of the reply sent, if any. */

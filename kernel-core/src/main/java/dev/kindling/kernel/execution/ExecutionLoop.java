@@ -7,7 +7,11 @@ import dev.kindling.protocol.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +27,8 @@ public final class ExecutionLoop implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionLoop.class);
 
+  private static final long REPLY_SENT_TIMEOUT_SECONDS = 10;
+
   private sealed interface Task {}
 
   private record Request(Channel channel, Message message, long sequence) implements Task {}
@@ -37,8 +43,11 @@ public final class ExecutionLoop implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicLong submitted =
       new java.util.concurrent.atomic.AtomicLong();
 
-  /** Requests submitted up to this number arrived before the running request's reply went out. */
-  private volatile long arrivedBeforeReply;
+  /**
+   * Completed, on the shell socket's thread, with the number of requests submitted before the
+   * running request's reply went out.
+   */
+  private volatile CompletableFuture<Long> arrivedBeforeReply = new CompletableFuture<>();
 
   private final Dispatcher dispatcher;
   private final IntSupplier executionCount;
@@ -151,7 +160,15 @@ public final class ExecutionLoop implements AutoCloseable {
    * cancel another's work.
    */
   private void abortQueuedExecutes(Message failed) {
-    long boundary = arrivedBeforeReply;
+    long boundary;
+    try {
+      boundary = arrivedBeforeReply.get(REPLY_SENT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("The failed cell's reply was not sent in time; aborting what is queued now");
+      boundary = submitted.get();
+    } catch (InterruptedException e) {
+      boundary = submitted.get(); // a late interrupt for the cell that failed
+    }
     List<Task> queued = new ArrayList<>();
     queue.drainTo(queued);
     List<Task> kept = new ArrayList<>(queued.size());
@@ -187,12 +204,12 @@ public final class ExecutionLoop implements AutoCloseable {
 
   private Optional<ObjectNode> runNow(Task task) {
     if (task instanceof Request request) {
+      CompletableFuture<Long> boundary = new CompletableFuture<>();
+      arrivedBeforeReply = boundary;
       return runGuarded(
           () ->
               dispatcher.dispatch(
-                  request.channel(),
-                  request.message(),
-                  () -> arrivedBeforeReply = submitted.get()));
+                  request.channel(), request.message(), () -> boundary.complete(submitted.get())));
     }
     if (task instanceof Job job) {
       runGuarded(job.runnable());

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * @param channel the socket to send on
  * @param message the message, with the peer's identities as routing frames
+ * @param beforeSend run on the owner thread after pending requests are taken in, before sending
  * @param sent completed once the message has been handed to ZeroMQ
  */
-record Outgoing(Channel channel, Message message, CompletableFuture<Void> sent) {}
+record Outgoing(
+    Channel channel, Message message, Runnable beforeSend, CompletableFuture<Void> sent) {}

@@ -12,5 +12,17 @@ public interface Replies {
    *
    * @return completed once the message has been sent
    */
-  CompletableFuture<Void> send(Channel channel, Message message);
+  default CompletableFuture<Void> send(Channel channel, Message message) {
+    return send(channel, message, () -> {});
+  }
+
+  /**
+   * Hands a message to the thread that owns {@code channel}'s socket, which first takes in every
+   * request already waiting on its sockets, then runs {@code beforeSend}, then sends. So {@code
+   * beforeSend} sees every request that reached the kernel before the client could have seen this
+   * message.
+   *
+   * @return completed once the message has been sent
+   */
+  CompletableFuture<Void> send(Channel channel, Message message, Runnable beforeSend);
 }

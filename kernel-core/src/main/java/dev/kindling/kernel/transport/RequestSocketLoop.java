@@ -63,13 +63,13 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
   }
 
   @Override
-  public CompletableFuture<Void> send(Channel channel, Message message) {
+  public CompletableFuture<Void> send(Channel channel, Message message, Runnable beforeSend) {
     if (!endpoints.containsKey(channel)) {
       throw new IllegalArgumentException(
           name + " does not own the " + channel.wireName() + " socket");
     }
     CompletableFuture<Void> sent = new CompletableFuture<>();
-    mailbox.post(new Outgoing(channel, message, sent));
+    mailbox.post(new Outgoing(channel, message, beforeSend, sent));
     return sent;
   }
 
@@ -97,6 +97,9 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
           }
         }
         if (poller.pollin(wakeups)) {
+          // Requests already waiting are taken in before any reply leaves: a request a client
+          // sent before it could see a reply is handled as having arrived before that reply.
+          sockets.forEach(this::receiveAll);
           sendAll(sockets);
         }
       }
@@ -141,6 +144,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
         continue;
       }
       try {
+        outgoing.beforeSend().run();
         Sockets.send(sockets.get(outgoing.channel()), codec, outgoing.message());
         outgoing.sent().complete(null);
       } catch (RuntimeException e) {
@@ -154,7 +158,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
   @Override
   public void close() {
     running = false;
-    mailbox.post(new Outgoing(null, null, new CompletableFuture<>()));
+    mailbox.post(new Outgoing(null, null, () -> {}, new CompletableFuture<>()));
     try {
       thread.join(1000);
     } catch (InterruptedException e) {

@@ -43,7 +43,8 @@ final class InProcessKernel implements AutoCloseable {
   InProcessKernel(
       InterpreterFactory interpreter, List<LineMagic> lineMagics, List<CellMagic> cellMagics) {
     Replies recording =
-        (channel, message) -> {
+        (channel, message, beforeSend) -> {
+          beforeSend.run();
           replies.add(new Sent(channel, message));
           return CompletableFuture.completedFuture(null);
         };
