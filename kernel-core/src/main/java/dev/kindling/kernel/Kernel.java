@@ -6,6 +6,7 @@ import dev.kindling.api.LanguageInfo;
 import dev.kindling.kernel.comm.CommRegistry;
 import dev.kindling.kernel.context.DisplayService;
 import dev.kindling.kernel.context.InterpreterRegistry;
+import dev.kindling.kernel.context.KernelClasspathService;
 import dev.kindling.kernel.context.KernelConfiguration;
 import dev.kindling.kernel.context.KernelServices;
 import dev.kindling.kernel.context.StdinService;
@@ -112,6 +113,9 @@ public final class Kernel implements AutoCloseable {
     this.stdin = new StdinService(scope, iopub, messages, replies);
     this.children = new ChildKernelService(scope, iopub, messages, stdin, payloads);
     comms.forwardUnknownTo(children);
+    KernelClasspathService classpath = new KernelClasspathService(interpreters::started);
+    interpreters.whenCreated(classpath::interpreterCreated);
+    spark.runtime().whenStarted(classpath::sessionStarted);
     context.set(
         new KernelServices(
             display,
@@ -122,7 +126,8 @@ public final class Kernel implements AutoCloseable {
             spark.runtime(),
             configuration,
             KindlingVersion.get(),
-            children));
+            children,
+            classpath));
     CellRunner runner = new CellRunner(new CellParser(magics), interpreters, context.get());
 
     Map<String, RequestHandler> handlers = new HashMap<>();

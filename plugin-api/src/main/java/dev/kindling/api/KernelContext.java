@@ -44,6 +44,14 @@ public interface KernelContext {
     return ChildKernels.unsupported();
   }
 
+  /**
+   * Jars added while the kernel runs, shared by every JVM interpreter and Spark's executors.
+   * Contexts that cannot add jars return {@link KernelClasspath#unsupported()}.
+   */
+  default KernelClasspath classpath() {
+    return KernelClasspath.unsupported();
+  }
+
   /** The Kindling version running this plugin. */
   String kernelVersion();
 }

@@ -33,6 +33,7 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
   private final Map<InterpreterFactory, Interpreter> created = new HashMap<>();
   private final Map<InterpreterFactory, String> failures = new HashMap<>();
   private final AtomicReference<Interpreter> running = new AtomicReference<>();
+  private volatile java.util.function.Consumer<Interpreter> onCreated = interpreter -> {};
 
   public InterpreterRegistry(
       List<InterpreterFactory> factories, String defaultName, Supplier<KernelContext> context) {
@@ -93,6 +94,7 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
         throw new IllegalStateException(reason, e);
       }
       created.put(f, interpreter);
+      onCreated.accept(interpreter);
     }
     return Optional.of(interpreter);
   }
@@ -118,6 +120,16 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
   /** The default interpreter if it has already been started; never starts it. */
   public synchronized Optional<Interpreter> startedDefault() {
     return factory(defaultName).map(created::get);
+  }
+
+  /** Says what to do with each interpreter right after it is created (add the kernel's jars). */
+  public void whenCreated(java.util.function.Consumer<Interpreter> action) {
+    onCreated = action;
+  }
+
+  /** The interpreters created so far. */
+  public synchronized List<Interpreter> started() {
+    return List.copyOf(created.values());
   }
 
   /** Marks {@code interpreter} as running a request, for {@link #interruptRunning()}. */

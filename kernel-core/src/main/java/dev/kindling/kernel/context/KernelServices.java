@@ -5,6 +5,7 @@ import dev.kindling.api.Comms;
 import dev.kindling.api.Configuration;
 import dev.kindling.api.Display;
 import dev.kindling.api.Interpreters;
+import dev.kindling.api.KernelClasspath;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.Magics;
 import dev.kindling.api.Stdin;
@@ -23,8 +24,34 @@ public record KernelServices(
     ConcurrentMap<String, Object> data,
     Configuration configuration,
     String kernelVersion,
-    ChildKernels childKernels)
+    ChildKernels childKernels,
+    KernelClasspath classpath)
     implements KernelContext {
+
+  public KernelServices(
+      Display display,
+      Comms comms,
+      Magics magics,
+      Interpreters interpreters,
+      Stdin stdin,
+      SparkRuntime spark,
+      Configuration configuration,
+      String kernelVersion,
+      ChildKernels childKernels,
+      KernelClasspath classpath) {
+    this(
+        display,
+        comms,
+        magics,
+        interpreters,
+        stdin,
+        spark,
+        new ConcurrentHashMap<>(),
+        configuration,
+        kernelVersion,
+        childKernels,
+        classpath);
+  }
 
   public KernelServices(
       Display display,
@@ -46,6 +73,7 @@ public record KernelServices(
         new ConcurrentHashMap<>(),
         configuration,
         kernelVersion,
-        childKernels);
+        childKernels,
+        KernelClasspath.unsupported());
   }
 }

@@ -3,9 +3,14 @@ package dev.kindling.kernel.spark;
 import dev.kindling.api.Display;
 import dev.kindling.api.spark.SparkRuntime;
 import dev.kindling.api.spark.SparkUnavailableException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +26,9 @@ import scala.jdk.javaapi.OptionConverters;
  * never: {@link #session()} adopts a session user code created. The session is always built on a
  * thread of its own (with the kernel's class loader as context loader and no cell), so a waiting
  * cell can be interrupted and start-up never blocks a socket thread.
+ *
+ * <p>{@link #configure} adds settings before the session starts; {@link #restart} stops it and
+ * starts a new one (same thread, same listeners) with new settings.
  */
 public final class KernelSparkRuntime implements SparkRuntime {
 
@@ -34,10 +42,12 @@ public final class KernelSparkRuntime implements SparkRuntime {
   private final Display display;
   private final Consumer<SparkSession> onStarted;
   private final Consumer<SparkSession> onHandOut;
-  private final Thread starter;
+  private final ThreadPoolExecutor starter;
+  private final List<Consumer<SparkSession>> startListeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean startRequested = new AtomicBoolean();
   private final AtomicBoolean announced = new AtomicBoolean();
-  private final CompletableFuture<SparkSession> started = new CompletableFuture<>();
+  private volatile CompletableFuture<SparkSession> started = new CompletableFuture<>();
+  private volatile Map<String, String> configured = Map.of();
   private volatile double startSeconds = -1;
 
   /**
@@ -71,10 +81,34 @@ public final class KernelSparkRuntime implements SparkRuntime {
     this.factory = factory;
     this.display = display;
     this.onStarted = onStarted;
-    // Created here, on the kernel's start-up thread: it inherits no cell and no Spark properties.
-    this.starter = new Thread(this::startSession, "kindling-spark-start");
-    this.starter.setDaemon(true);
-    this.starter.setContextClassLoader(KernelSparkRuntime.class.getClassLoader());
+    // The thread is created here, on the kernel's start-up thread: it inherits no cell and no
+    // Spark properties, also when a restart later asks it to start another session.
+    this.starter =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "kindling-spark-start");
+              thread.setDaemon(true);
+              thread.setContextClassLoader(KernelSparkRuntime.class.getClassLoader());
+              return thread;
+            });
+    this.starter.prestartCoreThread();
+  }
+
+  /**
+   * Calls {@code listener} with every session this runtime starts or adopts (after a restart too),
+   * on the thread that started it, before anyone else gets it; at once when one already runs.
+   */
+  public void whenStarted(Consumer<SparkSession> listener) {
+    startListeners.add(listener);
+    CompletableFuture<SparkSession> current = started;
+    if (current.isDone() && !current.isCompletedExceptionally()) {
+      listener.accept(current.join());
+    }
   }
 
   /** The start mode. */
@@ -96,16 +130,19 @@ public final class KernelSparkRuntime implements SparkRuntime {
 
   private void requestStart() {
     if (startRequested.compareAndSet(false, true)) {
-      starter.start();
+      CompletableFuture<SparkSession> target = started;
+      Map<String, String> extra = configured;
+      starter.execute(() -> startSession(target, extra));
     }
   }
 
-  private void startSession() {
+  private void startSession(CompletableFuture<SparkSession> started, Map<String, String> extra) {
     long begin = System.nanoTime();
     try {
-      SparkSession session = factory.create();
+      SparkSession session = factory.create(extra);
       startSeconds = (System.nanoTime() - begin) / 1e9;
       onStarted.accept(session);
+      notifyStarted(session);
       log.info(
           "Spark started in {} s; Spark UI: {}",
           String.format(java.util.Locale.ROOT, "%.1f", startSeconds),
@@ -140,8 +177,70 @@ public final class KernelSparkRuntime implements SparkRuntime {
     return awaitStart();
   }
 
+  private void notifyStarted(SparkSession session) {
+    for (Consumer<SparkSession> listener : startListeners) {
+      try {
+        listener.accept(session);
+      } catch (RuntimeException e) {
+        log.warn("A Spark start listener failed", e);
+      }
+    }
+  }
+
+  @Override
+  public boolean startRequested() {
+    return mode == SparkStartMode.NONE ? activeSession().isPresent() : startRequested.get();
+  }
+
+  @Override
+  public synchronized void configure(Map<String, String> settings) {
+    requireRestartable();
+    if (startRequested.get()) {
+      throw new IllegalStateException(
+          "the SparkSession is already running or starting; restart it to change its settings");
+    }
+    configured = Map.copyOf(settings);
+  }
+
+  @Override
+  public synchronized SparkSession restart(Map<String, String> settings) {
+    requireRestartable();
+    configured = Map.copyOf(settings);
+    if (startRequested.get()) {
+      CompletableFuture<SparkSession> old = started;
+      try {
+        SparkSession running = old.get();
+        log.info("Stopping the SparkSession to restart it with new settings");
+        running.stop();
+      } catch (ExecutionException e) {
+        log.info("Restarting Spark after a failed start");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SparkUnavailableException(
+            "Interrupted while waiting for Spark to start; nothing was restarted", e);
+      }
+      SparkSession.clearActiveSession();
+      SparkSession.clearDefaultSession();
+      started = new CompletableFuture<>();
+      announced.set(false);
+      startRequested.set(false);
+    }
+    SparkSession session = session();
+    SparkSession.setActiveSession(session);
+    return session;
+  }
+
+  private void requireRestartable() {
+    if (mode == SparkStartMode.NONE) {
+      throw new UnsupportedOperationException(
+          "this kernel runs with --spark-init none: your code creates the SparkSession, so build"
+              + " it with the settings you need");
+    }
+  }
+
   private SparkSession awaitStart() {
     SparkStartNotice notice = new SparkStartNotice(display);
+    CompletableFuture<SparkSession> started = this.started;
     try {
       SparkSession session;
       try {
@@ -177,6 +276,7 @@ public final class KernelSparkRuntime implements SparkRuntime {
 
   /** In {@code none} mode: the session user code created, once it exists. */
   private synchronized Optional<SparkSession> adopt() {
+    CompletableFuture<SparkSession> started = this.started;
     if (started.isDone() && !started.isCompletedExceptionally()) {
       return Optional.of(started.join());
     }
@@ -186,6 +286,7 @@ public final class KernelSparkRuntime implements SparkRuntime {
     found.ifPresent(
         session -> {
           onStarted.accept(session);
+          notifyStarted(session);
           started.complete(session);
           log.info("Adopted the SparkSession user code created; Spark UI: {}", uiUrl(session));
           if (announced.compareAndSet(false, true)) {
@@ -200,6 +301,7 @@ public final class KernelSparkRuntime implements SparkRuntime {
     if (mode == SparkStartMode.NONE) {
       return adopt();
     }
+    CompletableFuture<SparkSession> started = this.started;
     if (started.isDone() && !started.isCompletedExceptionally()) {
       return Optional.of(started.join());
     }

@@ -66,7 +66,19 @@ final class SparkSessionFactory {
 
   /** Starts the session (or returns the one already running in this JVM). */
   SparkSession create() {
-    Map<String, String> settings = settings();
+    return create(Map.of());
+  }
+
+  /**
+   * Starts the session with {@code extra} settings ({@code %%configure}) over the assembled ones,
+   * or returns the one already running in this JVM.
+   */
+  SparkSession create(Map<String, String> extra) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>(settings());
+    settings.putAll(extra);
+    if (!extra.isEmpty()) {
+      warnAboutDriverMemory(settings, System.getProperties());
+    }
     log.info(
         "Starting Spark: master {}, {} settings",
         settings.getOrDefault("spark.master", System.getProperty("spark.master")),

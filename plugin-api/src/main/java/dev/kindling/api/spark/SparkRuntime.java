@@ -1,5 +1,6 @@
 package dev.kindling.api.spark;
 
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
@@ -30,4 +31,42 @@ public interface SparkRuntime {
 
   /** The Spark UI address, once the session runs and when the UI is enabled. */
   Optional<String> uiUrl();
+
+  /**
+   * Whether the session has been asked to start: it runs, or it is starting. A session started this
+   * way takes no more {@link #configure} settings.
+   */
+  default boolean startRequested() {
+    return activeSession().isPresent();
+  }
+
+  /**
+   * Spark settings for the session when it starts, on top of the kernel's own (spark-defaults.conf,
+   * {@code SPARK_OPTS}, {@code --conf}, plugins). Replaces the settings of an earlier call.
+   *
+   * @param settings Spark keys and values ({@code spark.sql.shuffle.partitions})
+   * @throws IllegalStateException when the session runs or is starting already: use {@link
+   *     #restart}
+   * @throws UnsupportedOperationException when this kernel cannot configure its session (it runs
+   *     with {@code --spark-init none}, for example)
+   */
+  default void configure(Map<String, String> settings) {
+    throw new UnsupportedOperationException("this kernel cannot configure its SparkSession");
+  }
+
+  /**
+   * Stops the running session (and its SparkContext) and starts a new one with the kernel's
+   * settings plus {@code settings}, which replace those of earlier {@link #configure} calls. Blocks
+   * until the new session runs. Whatever lived in the old session is gone: temporary views, cached
+   * data, running jobs; values bound to the old session refer to a stopped one. Jars added through
+   * {@link dev.kindling.api.KernelClasspath} are added to the new session. When no session was
+   * started yet this is {@link #configure} followed by {@link #session()}.
+   *
+   * @return the new session
+   * @throws SparkUnavailableException when the new session cannot start
+   * @throws UnsupportedOperationException when this kernel cannot restart its session
+   */
+  default SparkSession restart(Map<String, String> settings) {
+    throw new UnsupportedOperationException("this kernel cannot restart its SparkSession");
+  }
 }

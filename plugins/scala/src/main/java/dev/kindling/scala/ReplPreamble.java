@@ -14,13 +14,22 @@ package dev.kindling.scala;
  */
 final class ReplPreamble {
 
+  /**
+   * {@code spark}, {@code sc} and the implicits; run again when the kernel replaced its session, so
+   * later cells see the new one.
+   */
+  static final String SPARK_BINDINGS =
+      String.join(
+          "\n",
+          "@transient lazy val spark: org.apache.spark.sql.SparkSession = kernel.sparkSession",
+          "@transient lazy val sc: org.apache.spark.SparkContext = spark.sparkContext",
+          "import spark.implicits._");
+
   static final String CODE =
       String.join(
           "\n",
           "import dev.kindling.scala.api.ReplSessions.kernel",
-          "@transient lazy val spark: org.apache.spark.sql.SparkSession = kernel.sparkSession",
-          "@transient lazy val sc: org.apache.spark.SparkContext = spark.sparkContext",
-          "import spark.implicits._",
+          SPARK_BINDINGS,
           "import org.apache.spark.sql.functions._");
 
   private ReplPreamble() {}

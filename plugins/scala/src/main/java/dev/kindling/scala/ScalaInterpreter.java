@@ -1,5 +1,6 @@
 package dev.kindling.scala;
 
+import dev.kindling.api.ClasspathExtensible;
 import dev.kindling.api.CodeCompleteness;
 import dev.kindling.api.Completion;
 import dev.kindling.api.ExecutionRequest;
@@ -15,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +25,7 @@ import java.util.concurrent.ExecutionException;
  * The Scala interpreter: cells run in one {@link ScalaRepl}, which starts on a background thread
  * when the interpreter is created, so the first cell only waits for what is left of the start-up.
  */
-final class ScalaInterpreter implements Interpreter {
+final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(ScalaInterpreter.class);
@@ -101,6 +103,10 @@ final class ScalaInterpreter implements Interpreter {
 
   private ExecutionResult run(ExecutionRequest request) throws Exception {
     ScalaRepl session = ready();
+    if (jars.sessionReplaced()) {
+      // The kernel restarted Spark (%%configure -f): spark and sc must name the new session.
+      session.runQuietly(ReplPreamble.SPARK_BINDINGS);
+    }
     if (interruptRequested) {
       throw new InterruptedException("the cell was interrupted");
     }
@@ -170,6 +176,12 @@ final class ScalaInterpreter implements Interpreter {
   @Override
   public CodeCompleteness isComplete(String code) {
     return readyNow().map(r -> ScalaCompleteness.of(r, code)).orElse(CodeCompleteness.unknown());
+  }
+
+  /** Adds jars to the compiler's class path and the REPL's class loader, for the next cell on. */
+  @Override
+  public void addJars(List<Path> added) throws InterruptedException {
+    ready().addJars(added);
   }
 
   @Override
