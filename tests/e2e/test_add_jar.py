@@ -133,6 +133,16 @@ def test_an_http_jar_added_while_spark_runs(kernel, work, web):
     assert ex.result_text == "20"
 
 
+def test_the_rest_of_the_cell_can_use_the_jar(kernel, work):
+    jar = compile_jar(
+        work, work / "same-cell.jar",
+        {"kindling/same/Same.java": "package kindling.same; public final class Same {"
+         " public static int one() { return 1; } }"},
+    )
+    ex = ok(kernel, f"%AddJar {jar}\nkindling.same.Same.one() + 1")
+    assert ex.result_text == "2"
+
+
 def test_a_file_that_is_not_a_jar_is_refused(kernel, work):
     text = work / "notes.jar"
     text.write_text("these are not classes\n")
