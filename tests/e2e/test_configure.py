@@ -117,3 +117,31 @@ def test_bad_bodies_print_the_usage_and_change_nothing(kernel):
     failed(kernel, "%%configure --now\n{}", "UsageError")
     assert result(kernel, 'spark.conf.get("spark.sql.shuffle.partitions")') == "3"
     assert result(kernel, "keep + 1") == "42"
+
+
+@pytest.fixture(scope="module")
+def pyspark(tmp_path_factory):
+    from harness.target import KINDLING_PYSPARK
+
+    session = KernelSession(KINDLING_PYSPARK, tmp_path_factory.mktemp("logs"), name="pyspark")
+    session.start(ready_timeout=120)
+    yield session
+    session.stop()
+
+
+def test_pyspark_cells_get_the_restarted_session_and_the_added_jars(pyspark, tmp_path):
+    pyspark.forget()
+    jar = compile_jar(tmp_path, tmp_path / "pytool.jar", {"kindling/tool/Tool.java": TOOL})
+    ok(pyspark, "keep = 41")
+    ok(pyspark, f"%AddJar {jar}")
+    old_app = ok(pyspark, "sc.applicationId").result_text
+
+    ex = ok(pyspark, '%%configure -f\n{"conf": {"spark.sql.shuffle.partitions": "5"}}')
+
+    assert "Spark restarted" in ex.stdout
+    assert ok(pyspark, 'spark.conf.get("spark.sql.shuffle.partitions")').result_text == "'5'"
+    assert ok(pyspark, "sc.applicationId").result_text != old_app
+    assert ok(pyspark, "spark.range(4).count()").result_text == "4"
+    jars = ok(pyspark, "str(sc._jsc.sc().listJars())").result_text
+    assert "pytool.jar" in jars, jars
+    assert ok(pyspark, "keep + 1").result_text == "42"

@@ -35,10 +35,14 @@ def test_plugins_dir() -> Path:
 
 
 def pyspark_plugins_dir() -> Path:
-    """The directory holding the PySpark plugin zip (plugins/pyspark/target/plugin)."""
+    """The plugins the PySpark kernelspec loads: the distribution's plugins/ (the PySpark plugin
+    with the others that ship, such as kindling-deps), else plugins/pyspark/target/plugin."""
     override = os.environ.get("KINDLING_PYSPARK_PLUGINS")
     if override:
         return Path(override).resolve()
+    shipped = kindling_home() / "plugins"
+    if any(shipped.glob("kindling-pyspark-*.zip")):
+        return shipped
     return REPO_ROOT / "plugins" / "pyspark" / "target" / "plugin"
 
 

@@ -33,6 +33,18 @@ public final class PySparkBridge {
     return JavaSparkContext.fromSparkContext(session().sparkContext());
   }
 
+  /**
+   * Identifies the running session (empty when none runs), so Python can tell when the kernel
+   * replaced it ({@code %%configure -f}) and bind {@code spark} and {@code sc} again.
+   */
+  public String sessionId() {
+    return context
+        .spark()
+        .activeSession()
+        .map(s -> s.sparkContext().applicationId() + "/" + System.identityHashCode(s))
+        .orElse("");
+  }
+
   /** The Spark version of the kernel JVM ({@code org.apache.spark.SPARK_VERSION}). */
   public String sparkVersion() {
     return SparkVersion.get();

@@ -17,10 +17,14 @@ def __kindling_bootstrap():
             "pyspark %s is installed, but the kernel runs Spark %s; they must be the same. "
             "Fix: pip install pyspark==%s ipykernel" % (pyspark.__version__, jvm_version, jvm_version)
         )
-    jsc = entry.javaSparkContext()
-    conf = SparkConf(_jvm=gateway.jvm, _jconf=jsc.getConf())
-    sc = SparkContext(conf=conf, gateway=gateway, jsc=jsc)
-    spark = SparkSession(sc, jsparkSession=entry.session())
+    def bind():
+        jsc = entry.javaSparkContext()
+        conf = SparkConf(_jvm=gateway.jvm, _jconf=jsc.getConf())
+        sc = SparkContext(conf=conf, gateway=gateway, jsc=jsc)
+        return sc, SparkSession(sc, jsparkSession=entry.session())
+
+    sc, spark = bind()
+    bound = {"session": entry.sessionId()}
 
     class Kernel:
         """The Kindling kernel: `data` is the map every language shares, `display` shows values."""
@@ -43,7 +47,22 @@ def __kindling_bootstrap():
 
     shell.display_formatter.mimebundle_formatter.for_type(DataFrame, dataframe_bundle)
     # Spark jobs of a cell run on this thread's JVM twin: give it the cell's job group first.
-    shell.events.register("pre_run_cell", lambda *args: entry.enterCell())
+    def rebind_after_restart():
+        # %%configure -f replaced the kernel's session: spark and sc must name the new one.
+        current = entry.sessionId()
+        if current and current != bound["session"]:
+            SparkContext._active_spark_context = None
+            SparkSession._instantiatedSession = None
+            SparkSession._activeSession = None
+            new_sc, new_spark = bind()
+            shell.user_ns.update(sc=new_sc, spark=new_spark)
+            bound["session"] = current
+
+    def pre_run_cell(*args):
+        rebind_after_restart()
+        entry.enterCell()
+
+    shell.events.register("pre_run_cell", pre_run_cell)
     shell.user_ns.update(sc=sc, spark=spark, kernel=Kernel())
 
 
