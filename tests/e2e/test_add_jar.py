@@ -105,6 +105,9 @@ def test_a_jar_added_before_spark_starts_reaches_the_repl_and_the_executors(kern
     assert "Fetched" in ex.stdout and "greeter.jar" in ex.stdout
     assert list(cache.rglob("greeter.jar")), "the jar is in the cache directory"
     assert ok(kernel, 'kindling.demo.Greeter.greet("Ada")').result_text == 'Hello, Ada'
+    # Code that loads classes by name (JDBC drivers, data sources) finds them too.
+    ex = ok(kernel, 'Thread.currentThread.getContextClassLoader.loadClass("kindling.demo.Greeter").getSimpleName')
+    assert ex.result_text == "Greeter"
     ex = ok(
         kernel,
         'sc.parallelize(1 to 3, 3).map(i => kindling.demo.Greeter.greet(i.toString))'
