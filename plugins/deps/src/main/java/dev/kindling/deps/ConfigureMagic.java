@@ -64,7 +64,7 @@ public final class ConfigureMagic implements CellMagic {
         spark.configure(settings.spark());
         out.println("The SparkSession will start with these settings:");
         settings.lines().forEach(out::println);
-        notes(settings, master(settings, context, Optional.empty()), out);
+        notes(settings, master(settings, context), out);
         return ExecutionResult.empty();
       }
       if (!force) {
@@ -107,15 +107,14 @@ public final class ConfigureMagic implements CellMagic {
   }
 
   /** The master the session will have: from the settings, the kernel's --conf, or local[*]. */
-  private static String master(
-      SessionSettings settings, KernelContext context, Optional<SparkSession> running) {
+  private static String master(SessionSettings settings, KernelContext context) {
     String given = settings.spark().get("spark.master");
     if (given != null) {
       return given;
     }
-    return running
-        .map(s -> s.sparkContext().master())
-        .or(() -> context.configuration().get("spark.master"))
+    return context
+        .configuration()
+        .get("spark.master")
         .or(() -> Optional.ofNullable(System.getProperty("spark.master")))
         .orElse("local[*]");
   }
