@@ -119,6 +119,35 @@ def test_udfs_and_rdd_lambdas_run_in_python_workers_of_the_same_interpreter(kern
     assert progress_messages(ex.iopub), "the kernel's progress display shows Python-triggered jobs"
 
 
+def test_pandas_udfs_run_with_arrow_in_python_workers(kernel):
+    ex = ok(
+        kernel,
+        "import pandas as pd\n"
+        "from pyspark.sql.functions import pandas_udf\n"
+        "@pandas_udf('double')\n"
+        "def halve(v: pd.Series) -> pd.Series:\n"
+        "    return v / 2\n"
+        "[r.h for r in spark.range(4).select(halve('id').alias('h')).collect()]",
+        timeout=SPARK_CELL_TIMEOUT,
+    )
+    assert ex.result_text == "[0.0, 0.5, 1.0, 1.5]"
+
+
+def test_broadcasts_and_accumulators_work_on_the_shared_context(kernel):
+    ex = ok(
+        kernel,
+        "lookup = sc.broadcast({0: 'zero', 1: 'one', 2: 'two'})\n"
+        "seen = sc.accumulator(0)\n"
+        "def name(i):\n"
+        "    seen.add(1)\n"
+        "    return lookup.value[i]\n"
+        "names = sc.parallelize(range(3), 3).map(name).collect()\n"
+        "(names, seen.value)",
+        timeout=SPARK_CELL_TIMEOUT,
+    )
+    assert ex.result_text == "(['zero', 'one', 'two'], 3)"
+
+
 def test_dataframe_result_renders_as_a_table(kernel):
     ex = ok(kernel, "spark.range(3).selectExpr('id', 'id * 10 AS tens')")
     data = ex.results[0]["content"]["data"]
