@@ -197,6 +197,8 @@ await step('interrupted', async () => {
     'an error output in the interrupted cell', CELL_MS);
   const prompt = await finishedPrompt(1, CELL_MS);
   same(prompt, '[2]:', 'the interrupted cell\'s prompt');
+  await waitFor(cell(1).locator('.jp-OutputArea-output .kindling-spark-progress', { hasText: 'Spark: cancelled' }),
+    'the long job\'s progress display saying "Spark: cancelled"', CELL_MS);
   await waitForIdle(CELL_MS, 'after the interrupt');
   const error = await cell(1).locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').innerText();
   console.log(`   interrupted in ${Date.now() - clicked} ms; error output: ${error.split('\n')[0]}`);
