@@ -97,7 +97,7 @@ function kernelIndicator(status) {
 }
 
 async function kernelStatusText() {
-  return page.locator('#jp-main-statusbar .jp-StatusBar-TextItem[title^="Change kernel"]').innerText();
+  return page.locator('#jp-main-statusbar .jp-StatusBar-TextItem[title^="Change kernel"]').innerText({ timeout: 2000 });
 }
 
 async function waitFor(locator, what, timeout = UI_MS) {
@@ -201,6 +201,7 @@ await step('interrupted', async () => {
     'the long job\'s progress display saying "Spark: cancelled"', CELL_MS);
   await waitForIdle(CELL_MS, 'after the interrupt');
   const error = await cell(1).locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]').innerText();
+  if (!/interrupt/i.test(error)) fail(`the interrupted cell's error does not say so: ${JSON.stringify(error)}`);
   console.log(`   interrupted in ${Date.now() - clicked} ms; error output: ${error.split('\n')[0]}`);
 });
 
