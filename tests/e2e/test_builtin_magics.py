@@ -1,0 +1,201 @@
+"""The built-in magics plugin (plugins/magics-builtin) through jupyter_client, against the
+distribution with its own plugins: the ``kindling_scala`` kernelspec (Scala default) and, for the
+language switches, ``kindling_pyspark``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from harness.kernel import KernelSession, wait_until
+from harness.target import KINDLING_PYSPARK, SCALA
+
+pytestmark = pytest.mark.kindling_only
+
+SPARK_CELL_TIMEOUT = 180
+
+
+@pytest.fixture(scope="module")
+def scala(tmp_path_factory):
+    SCALA.check_available()
+    session = KernelSession(SCALA, tmp_path_factory.mktemp("logs"), name="scala-magics")
+    session.start(ready_timeout=60)
+    yield session
+    session.stop()
+
+
+@pytest.fixture
+def kernel(scala):
+    if not scala.is_alive():
+        scala.stop()
+        scala.start(ready_timeout=60)
+    scala.forget()
+    return scala
+
+
+def ok(kernel, code, timeout=60.0):
+    ex = kernel.execute(code, timeout=timeout)
+    assert ex.status == "ok", ex.describe()
+    return ex
+
+
+def failed(kernel, code, timeout=60.0):
+    ex = kernel.execute(code, timeout=timeout)
+    assert ex.status == "error", ex.describe()
+    [err] = ex.errors
+    return ex, err["content"]
+
+
+def error_text(content) -> str:
+    return content["evalue"] + "\n" + "\n".join(content["traceback"])
+
+
+# ----------------------------------------------------------------------------- %lsmagic, help
+
+
+def test_lsmagic_lists_every_magic_of_every_plugin_with_a_description(kernel):
+    text = ok(kernel, "%lsmagic").result_text
+    for name in ("%lsmagic", "%help", "%sh", "%truncation", "%showtypes", "%showoutput"):
+        assert re.search(rf"^  {re.escape(name)}\s+\S", text, re.M), (name, text)
+    for name in ("%%html", "%%javascript", "%%markdown", "%%latex", "%%sh", "%%time"):
+        assert re.search(rf"^  {re.escape(name)}\b.*\s+\S", text, re.M), (name, text)
+    assert "Display the cell as HTML" in text
+
+
+@pytest.mark.parametrize("code", ["%sh?", "%SH?", "%help sh", "%help %sh", "%%sh?"])
+def test_usage_of_a_magic(kernel, code):
+    text = ok(kernel, code).result_text
+    assert "%sh COMMAND" in text and "/bin/sh" in text
+
+
+def test_help_for_an_unknown_name_fails_with_the_usage(kernel):
+    _, content = failed(kernel, "%help nosuchmagic")
+    assert content["ename"] == "UsageError"
+    assert "no magic named nosuchmagic" in content["evalue"]
+    assert "%help NAME" in error_text(content)
+
+
+# ----------------------------------------------------------------------------- display magics
+
+
+@pytest.mark.parametrize(
+    "magic,mime",
+    [
+        ("html", "text/html"),
+        ("HTML", "text/html"),
+        ("javascript", "application/javascript"),
+        ("markdown", "text/markdown"),
+        ("latex", "text/latex"),
+    ],
+)
+def test_display_magics_show_the_body_with_their_mime_type(kernel, magic, mime):
+    body = "<b>bold</b> and $x^2$\nsecond line"
+    ex = ok(kernel, f"%%{magic}\n{body}")
+    [shown] = ex.of_type("display_data")
+    assert shown["content"]["data"] == {mime: body, "text/plain": body}
+    assert ex.results == []
+
+
+def test_display_magic_without_a_body_fails_with_its_usage(kernel):
+    _, content = failed(kernel, "%%html\n   ")
+    assert content["ename"] == "UsageError"
+    assert "%%html" in error_text(content)
+    assert ok(kernel, "1 + 1").result_text == "2"
+
+
+# ----------------------------------------------------------------------------- %sh
+
+
+def test_sh_line_magic_runs_ls(kernel, tmp_path):
+    (tmp_path / "alpha.txt").write_text("a")
+    (tmp_path / "beta.txt").write_text("b")
+    ex = ok(kernel, f"%sh ls {tmp_path}")
+    assert ex.stdout == "alpha.txt\nbeta.txt\n"
+
+
+def test_sh_cell_magic_streams_stdout_and_stderr_as_their_streams(kernel):
+    ex = ok(kernel, "%%sh\necho out one\necho err one >&2\necho out two")
+    assert ex.stdout == "out one\nout two\n"
+    assert ex.stderr == "err one\n"
+
+
+def test_sh_output_arrives_while_the_command_runs(kernel, tmp_path):
+    gate = tmp_path / "gate"
+    msg_id = kernel.send_execute(
+        f"%%sh\necho first\nwhile [ ! -e {gate} ]; do sleep 0.05; done\necho second"
+    )
+    kernel.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] == "stream"
+        and "first" in m["content"]["text"],
+        30,
+        "the first line before the command ends",
+    )
+    gate.write_text("go")
+    ex = kernel.finish(msg_id, timeout=30)
+    assert ex.status == "ok", ex.describe()
+    assert ex.stdout == "first\nsecond\n"
+
+
+def test_sh_non_zero_exit_fails_the_cell_with_the_exit_code(kernel):
+    ex, content = failed(kernel, "%sh echo partial; exit 7")
+    assert ex.stdout == "partial\n"
+    assert content["ename"] == "ShellError"
+    assert "exited with code 7" in content["evalue"]
+
+
+def test_sh_interrupt_kills_the_process_and_its_children(kernel):
+    msg_id = kernel.send_execute("%%sh\nsleep 300 &\necho child $!\nsleep 300")
+    started = kernel.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] == "stream"
+        and "child" in m["content"]["text"],
+        30,
+        "the script to start its child",
+    )
+    child = int(re.search(r"child (\d+)", started["content"]["text"]).group(1))
+    assert kernel.interrupt()["content"]["status"] == "ok"
+    ex = kernel.finish(msg_id, timeout=10)
+    assert ex.status == "error"
+    assert ex.errors[0]["content"]["ename"] == "Interrupted"
+    wait_until(lambda: not _alive(child), 10, f"background child {child} to end")
+    assert ok(kernel, "%sh echo still here").stdout == "still here\n"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_sh_without_a_command_prints_the_usage(kernel):
+    _, content = failed(kernel, "%sh")
+    assert content["ename"] == "UsageError"
+    assert "%sh COMMAND" in error_text(content)
+
+
+# ----------------------------------------------------------------------------- unknown magics
+
+
+def test_unknown_cell_magic_names_the_nearest_magics(kernel):
+    _, content = failed(kernel, "%%htm\n<b>x</b>")
+    assert content["ename"] == "UnknownMagic"
+    assert "no cell magic named %%htm" in content["evalue"]
+    assert "%%html" in content["evalue"]
+    assert "%lsmagic" in error_text(content)
+    assert ok(kernel, "1 + 1").result_text == "2"
+
+
+def test_unknown_cell_magic_with_nothing_near_still_fails_clearly(kernel):
+    _, content = failed(kernel, "%%zzzzzzzzzzzz\n1")
+    assert content["ename"] == "UnknownMagic"
+    assert "did you mean" not in content["evalue"]
