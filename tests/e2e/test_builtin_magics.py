@@ -5,11 +5,15 @@ language switches, ``kindling_pyspark``.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
+from harness import jupyter_env
 from harness.kernel import KernelSession, wait_until
 from harness.target import KINDLING_PYSPARK, SCALA
 
@@ -18,10 +22,20 @@ pytestmark = pytest.mark.kindling_only
 SPARK_CELL_TIMEOUT = 180
 
 
+SCALA_WITH_PYTHON = "kindling_scala_magics"
+
+
 @pytest.fixture(scope="module")
 def scala(tmp_path_factory):
+    """The Scala kernelspec, told which Python %%pyspark cells use (the venv's)."""
     SCALA.check_available()
-    session = KernelSession(SCALA, tmp_path_factory.mktemp("logs"), name="scala-magics")
+    spec = jupyter_env.kindling_scala_kernelspec()
+    spec["argv"] += ["--conf", f"kindling.python={sys.executable}", "--conf", "spark.master=local[2]"]
+    jupyter_env.write_kernelspec(
+        Path(os.environ["JUPYTER_PATH"]) / "kernels", SCALA_WITH_PYTHON, spec
+    )
+    target = dataclasses.replace(SCALA, kernel_name=SCALA_WITH_PYTHON)
+    session = KernelSession(target, tmp_path_factory.mktemp("logs"), name="scala-magics")
     session.start(ready_timeout=60)
     yield session
     session.stop()
@@ -60,8 +74,9 @@ def test_lsmagic_lists_every_magic_of_every_plugin_with_a_description(kernel):
     text = ok(kernel, "%lsmagic").result_text
     for name in ("%lsmagic", "%help", "%sh", "%truncation", "%showtypes", "%showoutput"):
         assert re.search(rf"^  {re.escape(name)}\s+\S", text, re.M), (name, text)
-    for name in ("%%html", "%%javascript", "%%markdown", "%%latex", "%%sh", "%%time"):
+    for name in ("%%html", "%%javascript", "%%markdown", "%%latex", "%%sh", "%%time", "%%scala"):
         assert re.search(rf"^  {re.escape(name)}\b.*\s+\S", text, re.M), (name, text)
+    assert "%%pyspark (%%python)" in text, "the PySpark plugin's magic and its alias"
     assert "Display the cell as HTML" in text
 
 
@@ -199,3 +214,86 @@ def test_unknown_cell_magic_with_nothing_near_still_fails_clearly(kernel):
     _, content = failed(kernel, "%%zzzzzzzzzzzz\n1")
     assert content["ename"] == "UnknownMagic"
     assert "did you mean" not in content["evalue"]
+
+
+# ----------------------------------------------------------------------------- language switches
+
+
+def test_scala_cell_in_a_scala_notebook_shares_definitions(kernel):
+    ok(kernel, "val shared = 20")
+    assert ok(kernel, "%%scala\nshared + 1").result_text == "21"
+    assert ok(kernel, "%%SCALA\nshared * 2").result_text == "40"
+
+
+def test_scala_cell_interrupt_reaches_the_scala_interpreter(kernel):
+    msg_id = kernel.send_execute('%%scala\nprintln("sleeping"); Thread.sleep(60000)')
+    kernel.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] == "stream"
+        and "sleeping" in m["content"]["text"],
+        60,
+        "the cell to reach its sleep",
+    )
+    assert kernel.interrupt()["content"]["status"] == "ok"
+    ex = kernel.finish(msg_id, timeout=10)
+    assert ex.status == "error"
+    assert ex.errors[0]["content"]["ename"] == "Interrupted"
+    assert ok(kernel, "1 + 1").result_text == "2"
+
+
+def test_pyspark_cells_in_a_scala_notebook_share_the_session(kernel):
+    ok(kernel, 'spark.range(5).toDF("n").createOrReplaceTempView("from_scala")', SPARK_CELL_TIMEOUT)
+    ex = ok(
+        kernel,
+        "%%pyspark\nimport sys\nprint(sys.version_info[0])\nspark.table('from_scala').count()",
+        SPARK_CELL_TIMEOUT,
+    )
+    assert ex.stdout == "3\n"
+    assert ex.result_text == "5"
+    ex = ok(
+        kernel,
+        "%%python\nspark.range(3).toDF('m').createOrReplaceTempView('from_python')",
+        SPARK_CELL_TIMEOUT,
+    )
+    assert ok(kernel, 'spark.table("from_python").count()', SPARK_CELL_TIMEOUT).result_text == "3"
+    # An interrupt reaches the Python child running a %%pyspark cell, not only the JVM thread.
+    msg_id = kernel.send_execute("%%pyspark\nimport time\nprint('sleeping', flush=True)\ntime.sleep(120)")
+    kernel.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] == "stream"
+        and "sleeping" in m["content"]["text"],
+        60,
+        "the Python cell to reach its sleep",
+    )
+    assert kernel.interrupt()["content"]["status"] == "ok"
+    ex = kernel.finish(msg_id, timeout=15)
+    assert ex.status == "error"
+    assert ok(kernel, "%%pyspark\n1 + 2").result_text == "3"
+
+
+def test_pyspark_notebook_runs_scala_cells_on_the_same_session(tmp_path):
+    session = KernelSession(KINDLING_PYSPARK, tmp_path, name="pyspark-magics")
+    try:
+        session.start(run_prelude=False)
+        ok(
+            session,
+            "spark.range(4).toDF('n').createOrReplaceTempView('from_python')",
+            SPARK_CELL_TIMEOUT,
+        )
+        ex = ok(
+            session,
+            '%%scala\nval n = spark.table("from_python").count()\nn * 10',
+            SPARK_CELL_TIMEOUT,
+        )
+        assert ex.result_text == "40"
+        assert ok(session, "%%pyspark\n6 * 7").result_text == "42"
+        # IPython's own cell magics still reach ipykernel: no plugin claims %%capture.
+        ex = ok(session, "%%capture captured\nprint('hidden')")
+        assert ex.stdout == ""
+        assert ok(session, "captured.stdout").result_text == "'hidden\\n'"
+        # A misspelt magic gets IPython's own error there.
+        ex = session.execute("%%htmll\n<b>x</b>")
+        assert ex.status == "error"
+        assert "htmll" in ex.errors[0]["content"]["evalue"]
+    finally:
+        session.stop()
