@@ -287,6 +287,9 @@ def test_pyspark_notebook_runs_scala_cells_on_the_same_session(tmp_path):
         )
         assert ex.result_text == "40"
         assert ok(session, "%%pyspark\n6 * 7").result_text == "42"
+        ex = ok(session, "%%time\nprint('in python')\nsum(range(10))")
+        assert ex.result_text == "45"
+        assert re.fullmatch(r"in python\nWall time: [0-9.]+ (s|ms|µs)\n", ex.stdout), ex.stdout
         # IPython's own cell magics still reach ipykernel: no plugin claims %%capture.
         ex = ok(session, "%%capture captured\nprint('hidden')")
         assert ex.stdout == ""
@@ -297,3 +300,70 @@ def test_pyspark_notebook_runs_scala_cells_on_the_same_session(tmp_path):
         assert "htmll" in ex.errors[0]["content"]["evalue"]
     finally:
         session.stop()
+
+
+# ----------------------------------------------------------------------------- %%time
+
+
+def test_time_runs_the_cell_in_scala_and_prints_the_wall_time(kernel):
+    ex = ok(kernel, '%%time\nprintln("working")\nThread.sleep(300)\n6 * 7')
+    assert ex.result_text == "42"
+    lines = ex.stdout.splitlines()
+    assert lines[0] == "working"
+    match = re.fullmatch(r"Wall time: ([0-9.]+) (s|ms)", lines[-1])
+    assert match, ex.stdout
+    seconds = float(match.group(1)) / (1000 if match.group(2) == "ms" else 1)
+    assert 0.3 <= seconds < 30
+
+
+def test_time_keeps_the_cells_error(kernel):
+    ex, content = failed(kernel, "%%time\nundefinedName + 1")
+    assert content["ename"] == "CompileError"
+    assert "Wall time:" in ex.stdout
+
+
+# ----------------------------------------------------------------------------- Toree's switches
+
+
+def test_showtypes_puts_the_type_before_scala_results(kernel):
+    assert ok(kernel, "%showtypes").result_text == "Showtypes is off"
+    try:
+        assert ok(kernel, "%ShowTypes on").result_text == "Showtypes is on"
+        assert ok(kernel, "6 * 7").result_text == "Int = 42"
+        assert ok(kernel, 'List("a")').result_text == 'List[String] = List(a)'
+    finally:
+        ok(kernel, "%showtypes off")
+    assert ok(kernel, "6 * 7").result_text == "42"
+
+
+def test_showoutput_off_hides_the_repl_echo_but_not_println(kernel):
+    assert ok(kernel, "%showoutput").result_text == "Showoutput is on"
+    assert "val echoed: Int = 1" in ok(kernel, "val echoed = 1").stdout
+    try:
+        ok(kernel, "%showoutput off")
+        ex = ok(kernel, 'val hidden = 2\nprintln("printed")\nhidden + 1')
+        assert ex.stdout == "printed\n"
+        assert ex.result_text == "3"
+    finally:
+        ok(kernel, "%showoutput on")
+
+
+def test_truncation_cuts_long_values_in_dataframe_tables(kernel):
+    long_value = "x" * 30
+    code = f'Seq("{long_value}").toDF("s")'
+    assert ok(kernel, "%truncation").result_text == "Truncation is off"
+    assert long_value in ok(kernel, code, SPARK_CELL_TIMEOUT).result_text
+    try:
+        ok(kernel, "%truncation on")
+        ex = ok(kernel, code, SPARK_CELL_TIMEOUT)
+        assert "x" * 17 + "..." in ex.result_text and long_value not in ex.result_text
+        html = ex.results[0]["content"]["data"]["text/html"]
+        assert "x" * 17 + "..." in html
+    finally:
+        ok(kernel, "%truncation off")
+
+
+def test_a_switch_with_a_wrong_argument_prints_its_usage(kernel):
+    _, content = failed(kernel, "%truncation maybe")
+    assert content["ename"] == "UsageError"
+    assert "%truncation [on|off]" in error_text(content)
