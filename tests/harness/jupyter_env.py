@@ -3,7 +3,8 @@
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
 the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
 distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
-distribution's plugins (or $KINDLING_PYSPARK_PLUGINS), PySpark as default and the venv's Python; ``python3`` resolves to the venv's ipykernel.
+distribution's plugins (or $KINDLING_PYSPARK_PLUGINS), PySpark as default and the venv's Python;
+``python3`` resolves to the venv's ipykernel.
 """
 
 from __future__ import annotations
