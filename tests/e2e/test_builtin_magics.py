@@ -102,6 +102,7 @@ def test_help_for_an_unknown_name_fails_with_the_usage(kernel):
         ("html", "text/html"),
         ("HTML", "text/html"),
         ("javascript", "application/javascript"),
+        ("js", "application/javascript"),
         ("markdown", "text/markdown"),
         ("latex", "text/latex"),
     ],
