@@ -3,7 +3,8 @@
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
 the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
 distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
-PySpark plugin and the venv's Python; ``python3`` resolves to the venv's ipykernel.
+distribution's plugins (or $KINDLING_PYSPARK_PLUGINS), PySpark as default and the venv's Python;
+``python3`` resolves to the venv's ipykernel.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def kindling_scala_kernelspec() -> dict:
     }
 
 
+def _plugins_dir_args(directory: Path | None) -> list[str]:
+    return ["--plugins-dir", str(directory)] if directory else []
+
+
 def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> dict:
     """Kindling (PySpark): the PySpark plugin as default interpreter, with the venv's Python
     (ipykernel and pyspark installed) unless another ``python`` is given."""
@@ -84,8 +89,7 @@ def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> di
             "{connection_file}",
             "--default-interpreter",
             "PySpark",
-            "--plugins-dir",
-            str(paths.pyspark_plugins_dir()),
+            *_plugins_dir_args(paths.pyspark_plugins_dir()),
             "--conf",
             f"kindling.python={python or paths.venv_python()}",
             "--conf",

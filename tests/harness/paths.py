@@ -34,12 +34,13 @@ def test_plugins_dir() -> Path:
     return REPO_ROOT / "kernel-core" / "target" / "test-plugins"
 
 
-def pyspark_plugins_dir() -> Path:
-    """The directory holding the PySpark plugin zip (plugins/pyspark/target/plugin)."""
+def pyspark_plugins_dir() -> Path | None:
+    """A plugins directory for the PySpark kernelspec ($KINDLING_PYSPARK_PLUGINS), or None for the
+    distribution's own plugins/ (PySpark, Scala for %%scala cells, the built-in magics)."""
     override = os.environ.get("KINDLING_PYSPARK_PLUGINS")
     if override:
         return Path(override).resolve()
-    return REPO_ROOT / "plugins" / "pyspark" / "target" / "plugin"
+    return None
 
 
 def venv_python() -> Path:

@@ -120,9 +120,26 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
     return factory(defaultName).map(created::get);
   }
 
-  /** Marks {@code interpreter} as running a request, for {@link #interruptRunning()}. */
-  public void markRunning(Interpreter interpreter) {
-    running.set(interpreter);
+  /**
+   * Marks {@code interpreter} as running a request, for {@link #interruptRunning()}.
+   *
+   * @return the interpreter marked before, or null, for {@link #restoreRunning}
+   */
+  public Interpreter markRunning(Interpreter interpreter) {
+    return running.getAndSet(interpreter);
+  }
+
+  /** Puts back the mark {@link #markRunning} replaced, when a nested run (a magic's) ends. */
+  public void restoreRunning(Interpreter previous) {
+    running.set(previous);
+  }
+
+  /**
+   * These interpreters as plugins see them: an interpreter a magic runs ({@code %%scala}, {@code
+   * %%time}) is marked running while it runs, so an interrupt reaches it.
+   */
+  public Interpreters forPlugins() {
+    return new PluginInterpreters(this);
   }
 
   /** Clears the running mark. */
