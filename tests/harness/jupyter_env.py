@@ -3,7 +3,8 @@
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
 the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
 distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
-PySpark plugin and the venv's Python; ``python3`` resolves to the venv's ipykernel.
+PySpark plugin and the venv's Python; ``kindling_sql`` with the distribution's own plugins and the
+SQL interpreter as default; ``python3`` resolves to the venv's ipykernel.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from . import paths
 KINDLING_KERNEL_NAME = "kindling_test"
 SCALA_KERNEL_NAME = "kindling_scala"
 PYSPARK_KERNEL_NAME = "kindling_pyspark"
+SQL_KERNEL_NAME = "kindling_sql"
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -67,6 +69,27 @@ def kindling_scala_kernelspec() -> dict:
         ],
         "display_name": "Kindling (Scala)",
         "language": "scala",
+        "interrupt_mode": "message",
+        "env": {},
+        "metadata": {},
+    }
+
+
+def sql_kernelspec() -> dict:
+    """Kindling (SQL): every cell is Spark SQL (the distribution's plugins, local[2])."""
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "SQL",
+            "--conf",
+            "spark.master=local[2]",
+        ],
+        "display_name": "Kindling (SQL)",
+        "language": "sql",
         "interrupt_mode": "message",
         "env": {},
         "metadata": {},
@@ -127,6 +150,7 @@ class IsolatedJupyter:
             (KINDLING_KERNEL_NAME, kindling_kernelspec()),
             (SCALA_KERNEL_NAME, kindling_scala_kernelspec()),
             (PYSPARK_KERNEL_NAME, pyspark_kernelspec()),
+            (SQL_KERNEL_NAME, sql_kernelspec()),
         ):
             write_kernelspec(self.kernels_dir, name, spec)
         self.log_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,46 @@
+package dev.kindling.sql;
+
+import dev.kindling.api.CodeCompleteness;
+import java.util.List;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.parser.ParserInterface;
+import org.apache.spark.sql.execution.SparkSqlParser;
+
+/**
+ * Whether a cell of SQL can run as it is ({@code is_complete}): incomplete while a quote, a block
+ * comment or a parenthesis is open; invalid with a {@code )} too many; complete when it ends with
+ * {@code ;}; otherwise Spark's parser decides on the last statement: complete when it parses,
+ * incomplete when it stops at the end of the input ({@code SELECT * FROM}), invalid otherwise.
+ * Needs no SparkSession.
+ */
+final class SqlCompleteness {
+
+  private static final ParserInterface PARSER = new SparkSqlParser();
+
+  private SqlCompleteness() {}
+
+  static CodeCompleteness of(String code) {
+    SqlScript script = SqlScript.parse(code);
+    if (script.parenDepth() < 0) {
+      return CodeCompleteness.invalid();
+    }
+    if (script.unbalanced()) {
+      return CodeCompleteness.incomplete("");
+    }
+    List<SqlScript.Statement> statements = script.statements();
+    if (statements.isEmpty() || script.terminated()) {
+      return CodeCompleteness.complete();
+    }
+    try {
+      PARSER.parsePlan(statements.get(statements.size() - 1).text());
+      return CodeCompleteness.complete();
+    } catch (ParseException e) {
+      String near = e.getMessageParameters().getOrDefault("error", "");
+      return near.contains("end of input")
+          ? CodeCompleteness.incomplete("")
+          : CodeCompleteness.invalid();
+    } catch (RuntimeException e) {
+      return CodeCompleteness.unknown();
+    }
+  }
+}
