@@ -26,7 +26,7 @@ final class SqlFailure extends Exception {
 
   static SqlFailure of(Throwable thrown, SqlScript.Statement statement, int number, int count) {
     Throwable shown = shown(thrown);
-    String name = shown.getClass().getSimpleName();
+    String name = name(shown);
     String message = shown.getMessage() == null ? shown.toString() : shown.getMessage().strip();
     List<String> traceback = new ArrayList<>();
     if (count > 1 || statement.line() > 1) {
@@ -41,6 +41,17 @@ final class SqlFailure extends Exception {
     }
     traceback.add(name + ": " + message);
     return new SqlFailure(new ExecutionResult.Error(name, message, traceback));
+  }
+
+  /** Spark's public exception names, not its internal subclasses ({@code ExtendedAnalysis...}). */
+  private static String name(Throwable shown) {
+    if (shown instanceof org.apache.spark.sql.catalyst.parser.ParseException) {
+      return "ParseException";
+    }
+    if (shown instanceof org.apache.spark.sql.AnalysisException) {
+      return "AnalysisException";
+    }
+    return shown.getClass().getSimpleName();
   }
 
   /** The exception worth showing: for a failed Spark job, the error inside it. */
