@@ -89,13 +89,13 @@ def test_ddl_says_ok_and_an_empty_result_says_zero_rows(kernel):
 
 def test_scala_names_and_expressions_are_substituted(kernel):
     ok(kernel, 'val minimum = 5\nval table = "squares"')
-    data = result(
-        ok(
-            kernel,
-            "%%sql --output json\n"
-            "SELECT id, '$$minimum' AS literal FROM $table WHERE id >= $minimum AND id < ${minimum + 2}",
-        )
+    ex = ok(
+        kernel,
+        "%%sql --output json\n"
+        "SELECT id, '$$minimum' AS literal FROM $table WHERE id >= $minimum AND id < ${minimum + 2}",
     )
+    assert (ex.stdout, ex.stderr) == ("", ""), "the Scala evaluations are silent"
+    data = result(ex)
     assert data["application/json"] == {
         "columns": ["id", "literal"],
         "rows": [[5, "$minimum"], [6, "$minimum"]],
@@ -105,7 +105,9 @@ def test_scala_names_and_expressions_are_substituted(kernel):
 
 def test_an_unknown_name_is_an_error_and_the_session_is_kept(kernel):
     ok(kernel, "val kept = 41")
-    error = failed(kernel, "%%sql\nSELECT $no_such_name")
+    ex = kernel.execute("%%sql\nSELECT $no_such_name")
+    assert ex.status == "error" and ex.stderr == "", ex.describe()
+    error = ex.errors[0]["content"]
     assert error["ename"] == "SubstitutionError"
     assert "no Scala value or kernel.data entry named 'no_such_name'" in error["evalue"]
     assert ok(kernel, "kept + 1").result_text == "42"
@@ -215,6 +217,22 @@ def test_sql_kernel_completes_tables_and_columns(sql):
     code = "SELECT planets.mo"
     reply = sql.request("complete_request", {"code": code, "cursor_pos": len(code)})["content"]
     assert reply["matches"] == ["moons"]
+
+
+def test_sql_kernel_interrupt_cancels_the_query_and_keeps_the_session(sql):
+    msg_id = sql.send_execute("SELECT count(*) FROM range(0, 1000000000000, 1, 2)")
+    sql.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id
+        and m["header"]["msg_type"] in ("display_data", "update_display_data")
+        and m["content"]["data"].get("text/plain", "").startswith("Spark: jobs"),
+        60,
+        "the query's job to start",
+    )
+    assert sql.interrupt()["content"]["status"] == "ok"
+    ex = sql.finish(msg_id, timeout=30)
+    assert ex.status == "error"
+    assert ex.errors[0]["content"]["ename"] == "Interrupted"
+    assert result(ok(sql, "SELECT 2 AS two"))["text/plain"].endswith("|  2|\n+---+")
 
 
 def test_sql_kernel_is_complete(sql):

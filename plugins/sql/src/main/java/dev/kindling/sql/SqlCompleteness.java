@@ -2,6 +2,7 @@ package dev.kindling.sql;
 
 import dev.kindling.api.CodeCompleteness;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.apache.spark.sql.execution.SparkSqlParser;
@@ -16,6 +17,10 @@ import org.apache.spark.sql.execution.SparkSqlParser;
 final class SqlCompleteness {
 
   private static final ParserInterface PARSER = new SparkSqlParser();
+
+  /** {@code $$}, {@code ${...}} and {@code $name}: parsed as a plain name stands in for them. */
+  private static final Pattern SUBSTITUTION =
+      Pattern.compile("\\$\\$|\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
   private SqlCompleteness() {}
 
@@ -32,7 +37,8 @@ final class SqlCompleteness {
       return CodeCompleteness.complete();
     }
     try {
-      PARSER.parsePlan(statements.get(statements.size() - 1).text());
+      String last = statements.get(statements.size() - 1).text();
+      PARSER.parsePlan(SUBSTITUTION.matcher(last).replaceAll("substituted"));
       return CodeCompleteness.complete();
     } catch (ParseException e) {
       String near = e.getMessageParameters().getOrDefault("error", "");

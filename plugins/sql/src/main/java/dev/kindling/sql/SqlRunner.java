@@ -78,9 +78,23 @@ final class SqlRunner {
   private static SqlFailure failure(
       Exception e, SqlScript.Statement statement, int number, int count)
       throws InterruptedException {
-    if (Thread.currentThread().isInterrupted()) {
+    if (Thread.currentThread().isInterrupted() || interruption(e)) {
       throw new InterruptedException("the cell was interrupted");
     }
     return SqlFailure.of(e, statement, number, count);
+  }
+
+  /** Whether the failure comes from an interrupt: of the thread, or of the cell's jobs. */
+  private static boolean interruption(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InterruptedException) {
+        return true;
+      }
+      if (t instanceof org.apache.spark.SparkException
+          && String.valueOf(t.getMessage()).contains("cancelled")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

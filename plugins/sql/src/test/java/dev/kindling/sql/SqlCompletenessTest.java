@@ -20,7 +20,8 @@ class SqlCompletenessTest {
         "SELECT 1 -- a comment with ( and '",
         "SHOW TABLES",
         "SET spark.sql.shuffle.partitions=2",
-        "-- only a comment"
+        "-- only a comment",
+        "SELECT * FROM $table WHERE x < ${limit * 2} AND y = '$$'"
       })
   void complete(String code) {
     assertThat(SqlCompleteness.of(code).status()).isEqualTo(Status.COMPLETE);
