@@ -116,6 +116,8 @@ def test_an_unknown_name_is_an_error_and_the_session_is_kept(kernel):
 def test_var_keeps_the_dataframe_for_scala_and_kernel_data(kernel):
     ok(kernel, "%%sql --var big\nSELECT * FROM squares WHERE square > 40")
     assert ok(kernel, "big.count()").result_text == "3"
+    ok(kernel, "%%sql --var type\nSELECT 1 AS one")  # a Scala keyword is bound in backticks
+    assert ok(kernel, "`type`.columns.mkString").result_text == "one"
     assert ok(kernel, 'kernel.data.get("big").asInstanceOf[org.apache.spark.sql.DataFrame].count()').result_text == "3"
 
 
@@ -156,6 +158,11 @@ def test_wrong_arguments_print_the_usage(kernel):
     assert error["ename"] == "UsageError"
     assert "--limit must be a positive number, not 'many'" in error["evalue"]
     assert "%%sql [--limit N] [--output html|text|json|csv]" in "\n".join(error["traceback"])
+
+
+def test_help_shows_the_usage(kernel):
+    assert "--chart bar|line|scatter|area" in ok(kernel, "%sql?").result_text
+    assert "%%dataframe [--output=html|csv|json] [--limit=N]" in ok(kernel, "%dataframe?").result_text
 
 
 def test_dataframe_shows_a_scala_expression(kernel):

@@ -62,14 +62,19 @@ final class ScalaValues {
     }
   }
 
-  /** Binds {@code name} in Scala to the {@code kernel.data} entry of the same name. */
-  void bindFromData(String name, String type, ExecutionRequest cell) throws Exception {
-    String code = "val " + name + " = kernel.data.get(\"" + name + "\").asInstanceOf[" + type + "]";
+  /**
+   * Binds {@code name} in Scala to the {@code kernel.data} entry of the same name.
+   *
+   * @return Scala's error message when the val could not be defined
+   */
+  Optional<String> bindFromData(String name, String type, ExecutionRequest cell) throws Exception {
+    String code =
+        "val `" + name + "` = kernel.data.get(\"" + name + "\").asInstanceOf[" + type + "]";
     ExecutionResult result = run(code, cell);
     if (result instanceof ExecutionResult.Error error) {
-      throw new IllegalStateException(
-          "could not define the Scala val " + name + ": " + error.message());
+      return Optional.of(error.message());
     }
+    return Optional.empty();
   }
 
   private ExecutionResult run(String code, ExecutionRequest cell) throws Exception {

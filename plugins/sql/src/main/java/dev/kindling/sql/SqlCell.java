@@ -39,7 +39,11 @@ final class SqlCell {
       return ExecutionResult.empty();
     }
     if (options.variable().isPresent()) {
-      keep(options.variable().get(), frame.get(), request, context);
+      Optional<String> failure = keep(options.variable().get(), frame.get(), request, context);
+      if (failure.isPresent()) {
+        return ExecutionResult.error(
+            "VarError", failure.get(), List.of("VarError: " + failure.get()));
+      }
     }
     return show(frame.get(), options.limit(), options.output(), options.chart(), context);
   }
@@ -60,14 +64,29 @@ final class SqlCell {
     }
   }
 
-  /** {@code --var NAME}: into {@code kernel.data}, and a Scala val when Scala is running. */
-  private static void keep(
+  /**
+   * {@code --var NAME}: into {@code kernel.data}, and a Scala val when Scala is running.
+   *
+   * @return why the Scala val could not be defined (the DataFrame is in kernel.data all the same)
+   */
+  private static Optional<String> keep(
       String name, Dataset<Row> frame, ExecutionRequest request, KernelContext context)
       throws Exception {
     context.data().put(name, frame);
     Optional<ScalaValues> scala = ScalaValues.running(context);
-    if (scala.isPresent()) {
-      scala.get().bindFromData(name, "org.apache.spark.sql.DataFrame", request);
+    if (scala.isEmpty()) {
+      return Optional.empty();
     }
+    return scala
+        .get()
+        .bindFromData(name, "org.apache.spark.sql.DataFrame", request)
+        .map(
+            error ->
+                "the DataFrame is kept as kernel.data[\""
+                    + name
+                    + "\"], but the Scala val "
+                    + name
+                    + " could not be defined: "
+                    + error);
   }
 }
