@@ -36,6 +36,10 @@ final class JsonValues {
     if (value instanceof Number) {
       return value;
     }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      // ISO 8601 in the session's time zone, which Vega-Lite parses as local time
+      return timestamp.toLocalDateTime().toString();
+    }
     return CellText.of(value);
   }
 

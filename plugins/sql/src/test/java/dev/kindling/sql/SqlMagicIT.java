@@ -198,6 +198,34 @@ class SqlMagicIT {
   }
 
   @Test
+  void runtimeErrorsNameSparksError() throws Exception {
+    ExecutionResult.Error error =
+        error(sql.run("", "SELECT 1 / id AS x FROM range(0, 1)", cell(), context));
+    assertThat(error.name()).isEqualTo("SparkArithmeticException");
+    assertThat(error.message()).contains("DIVIDE_BY_ZERO");
+  }
+
+  @Test
+  void datesAndTimestampsAreIsoTextInJson() throws Exception {
+    MimeBundle json =
+        ok(
+            sql.run(
+                "--output json",
+                "SELECT DATE'2024-02-29' AS d, TIMESTAMP'2024-02-29 13:45:00' AS t",
+                cell(),
+                context));
+    assertThat(json.data().get("application/json"))
+        .isEqualTo(
+            Map.of(
+                "columns",
+                List.of("d", "t"),
+                "rows",
+                List.of(List.of("2024-02-29", "2024-02-29T13:45")),
+                "truncated",
+                false));
+  }
+
+  @Test
   void varKeepsTheDataFrameInKernelData() throws Exception {
     ok(sql.run("--var big_sales", "SELECT * FROM sales WHERE total > 8", cell(), context));
     assertThat(context.data().get("big_sales")).isInstanceOf(Dataset.class);
