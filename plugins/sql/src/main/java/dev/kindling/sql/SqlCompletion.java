@@ -11,14 +11,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Completion for SQL cells: after {@code table.}, that table's columns; otherwise keywords, tables
- * and views, columns of the tables the cell names, and function names, each starting with the word
- * before the cursor (ignoring case). Keywords follow the case of what was typed. Without a running
- * session, keywords only.
+ * Completion for SQL cells: after {@code table.} (or {@code alias.} for {@code FROM table alias}),
+ * that table's columns; otherwise keywords, tables and views, columns of the tables the cell names,
+ * and function names, each starting with the word before the cursor (ignoring case). Keywords
+ * follow the case of what was typed. Without a running session, keywords only.
  */
 final class SqlCompletion {
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  /** {@code FROM table [AS] alias} and {@code JOIN table [AS] alias}. */
+  private static final Pattern ALIAS =
+      Pattern.compile(
+          "(?i)\\b(?:FROM|JOIN)\\s+([A-Za-z_][A-Za-z0-9_.]*)\\s+(?:AS\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
   private SqlCompletion() {}
 
@@ -36,7 +41,11 @@ final class SqlCompletion {
       }
       String qualifier = code.substring(qualifierStart, start - 1);
       if (!qualifier.isEmpty() && catalog.isPresent()) {
-        catalog.get().columns(qualifier).ifPresent(cs -> addMatching(matches, cs, prefix));
+        catalog
+            .get()
+            .columns(qualifier)
+            .or(() -> aliased(code, qualifier).flatMap(catalog.get()::columns))
+            .ifPresent(cs -> addMatching(matches, cs, prefix));
       }
       return new Completion(List.copyOf(matches), start, cursor);
     }
@@ -58,6 +67,17 @@ final class SqlCompletion {
       addMatching(matches, catalog.get().functions(), prefix);
     }
     return new Completion(List.copyOf(matches), start, cursor);
+  }
+
+  /** The table {@code alias} stands for in the code ({@code FROM people p}), if any. */
+  private static Optional<String> aliased(String code, String alias) {
+    Matcher m = ALIAS.matcher(code);
+    while (m.find()) {
+      if (m.group(2).equalsIgnoreCase(alias)) {
+        return Optional.of(m.group(1));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The known tables whose names appear as words in the code. */

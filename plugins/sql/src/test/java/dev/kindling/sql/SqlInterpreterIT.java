@@ -56,6 +56,14 @@ class SqlInterpreterIT {
   }
 
   @Test
+  void columnsAfterAnAliasAndDot() {
+    String code = "SELECT p.na FROM completion_people AS p";
+    assertThat(sql.complete(code, "SELECT p.na".length()).matches()).containsExactly("name");
+    code = "SELECT q.ci FROM completion_people q JOIN other";
+    assertThat(sql.complete(code, "SELECT q.ci".length()).matches()).containsExactly("city");
+  }
+
+  @Test
   void columnsOfTheTablesTheCellNames() {
     String code = "SELECT ag FROM completion_people";
     Completion completion = sql.complete(code, "SELECT ag".length());
