@@ -120,6 +120,11 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
     return factory(defaultName).map(created::get);
   }
 
+  @Override
+  public synchronized Optional<Interpreter> started(String name) {
+    return factory(name).map(created::get);
+  }
+
   /**
    * Marks {@code interpreter} as running a request, for {@link #interruptRunning()}.
    *

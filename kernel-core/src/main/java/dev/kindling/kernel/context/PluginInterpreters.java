@@ -31,4 +31,9 @@ final class PluginInterpreters implements Interpreters {
   public Optional<Interpreter> get(String name) {
     return registry.get(name).map(i -> new TrackedInterpreter(i, registry));
   }
+
+  @Override
+  public Optional<Interpreter> started(String name) {
+    return registry.started(name).map(i -> new TrackedInterpreter(i, registry));
+  }
 }
