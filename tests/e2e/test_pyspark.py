@@ -119,6 +119,68 @@ def test_udfs_and_rdd_lambdas_run_in_python_workers_of_the_same_interpreter(kern
     assert progress_messages(ex.iopub), "the kernel's progress display shows Python-triggered jobs"
 
 
+def test_pandas_udfs_run_with_arrow_in_python_workers(kernel):
+    ex = ok(
+        kernel,
+        "import pandas as pd\n"
+        "from pyspark.sql.functions import pandas_udf\n"
+        "@pandas_udf('double')\n"
+        "def halve(v: pd.Series) -> pd.Series:\n"
+        "    return v / 2\n"
+        "[r.h for r in spark.range(4).select(halve('id').alias('h')).collect()]",
+        timeout=SPARK_CELL_TIMEOUT,
+    )
+    assert ex.result_text == "[0.0, 0.5, 1.0, 1.5]"
+
+
+def test_broadcasts_and_accumulators_work_on_the_shared_context(kernel):
+    ex = ok(
+        kernel,
+        "lookup = sc.broadcast({0: 'zero', 1: 'one', 2: 'two'})\n"
+        "seen = sc.accumulator(0)\n"
+        "def name(i):\n"
+        "    seen.add(1)\n"
+        "    return lookup.value[i]\n"
+        "names = sc.parallelize(range(3), 3).map(name).collect()\n"
+        "(names, seen.value)",
+        timeout=SPARK_CELL_TIMEOUT,
+    )
+    assert ex.result_text == "(['zero', 'one', 'two'], 3)"
+
+
+THREADED_JOB = """\
+import threading, time
+outcome = {}
+def job():
+    try:
+        outcome['n'] = sc.parallelize([0], 1).map(lambda x: time.sleep(%s) or x).count()
+    except Exception as e:
+        outcome['error'] = type(e).__name__
+worker = threading.Thread(target=job)
+worker.start()
+worker.join()
+outcome
+"""
+
+
+def test_spark_jobs_of_python_threads_belong_to_the_cell(kernel):
+    ex = ok(kernel, THREADED_JOB % 0, timeout=SPARK_CELL_TIMEOUT)
+    assert ex.result_text == "{'n': 1}"
+    assert progress_messages(ex.iopub), "the cell's progress shows the thread's job"
+
+    msg_id = kernel.send_execute(THREADED_JOB % 120)
+    kernel.wait_iopub(
+        lambda m: m["parent_header"].get("msg_id") == msg_id and "Spark: jobs 0/1" in str(m["content"].get("data", {})),
+        SPARK_CELL_TIMEOUT,
+        "the thread's job in the cell's progress",
+    )
+    assert kernel.interrupt()["content"]["status"] == "ok"
+    assert kernel.finish(msg_id, timeout=30).status == "error"
+    # The interrupt cancelled the thread's job too: it ends long before its 120 s sleep.
+    ex = ok(kernel, "worker.join(30)\n(worker.is_alive(), sorted(outcome))", timeout=60)
+    assert ex.result_text == "(False, ['error'])"
+
+
 def test_dataframe_result_renders_as_a_table(kernel):
     ex = ok(kernel, "spark.range(3).selectExpr('id', 'id * 10 AS tens')")
     data = ex.results[0]["content"]["data"]

@@ -6,6 +6,8 @@ KINDLING_E2E_KERNEL says: these are Scala behaviours, not protocol rules.
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from harness.kernel import KernelSession
@@ -106,3 +108,34 @@ def test_interrupt_leaves_the_interpreter_usable(kernel):
     assert ex.status == "error"
     assert ex.errors[0]["content"]["ename"] == "Interrupted"
     assert ok(kernel, "1 + 1").result_text == "2"
+
+
+RPC_TARGET = """\
+def sumOfSquares(n: Long): Long = (1L to n).map(i => i * i).sum
+kernel.comm.register("sum-of-squares").addMsgHandler { (comm, _, data) =>
+  val n = data.get("n").toString.toLong
+  comm.send(java.util.Map.of("_rpc_id", data.get("_rpc_id"), "n", Long.box(n), "result", Long.box(sumOfSquares(n))))
+}
+"""
+
+
+def test_a_function_defined_once_is_called_thousands_of_times_through_a_comm(kernel):
+    """The Comm API as RPC: a client sends 2000 calls without waiting; every reply pairs with its
+    call (by _rpc_id) and arrives in call order."""
+    ok(kernel, RPC_TARGET)
+    comm_id = uuid.uuid4().hex
+    kernel.until_idle(kernel.send("comm_open", {"comm_id": comm_id, "target_name": "sum-of-squares", "data": {}}), 30)
+    calls = 2000
+    sent = [kernel.send("comm_msg", {"comm_id": comm_id, "data": {"_rpc_id": f"call-{i}", "n": i % 50}}) for i in range(calls)]
+    kernel.until_idle(sent[-1], 120)
+
+    replies = [
+        m["content"]["data"]
+        for m in (r.msg for r in kernel.iopub_log)
+        if m["header"]["msg_type"] == "comm_msg" and m["content"]["comm_id"] == comm_id
+    ]
+    assert [r["_rpc_id"] for r in replies] == [f"call-{i}" for i in range(calls)]
+    assert all(r["result"] == sum(k * k for k in range(1, r["n"] + 1)) for r in replies)
+    assert [r["n"] for r in replies] == [i % 50 for i in range(calls)]
+    kernel.until_idle(kernel.send("comm_close", {"comm_id": comm_id, "data": {}}), 30)
+    assert ok(kernel, "sumOfSquares(3)").result_text == "14"

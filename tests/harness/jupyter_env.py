@@ -3,7 +3,9 @@
 Nothing is written to the user's real Jupyter directories. The ``kindling_test`` kernelspec runs
 the distribution's launcher with the test plugin; ``kindling_scala`` runs it with the
 distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
-PySpark plugin and the venv's Python; ``python3`` resolves to the venv's ipykernel.
+distribution's plugins (or $KINDLING_PYSPARK_PLUGINS), PySpark as default and the venv's Python;
+``kindling_sql`` with the distribution's own plugins and the SQL interpreter as default;
+``python3`` resolves to the venv's ipykernel.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from . import paths
 KINDLING_KERNEL_NAME = "kindling_test"
 SCALA_KERNEL_NAME = "kindling_scala"
 PYSPARK_KERNEL_NAME = "kindling_pyspark"
+SQL_KERNEL_NAME = "kindling_sql"
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -73,6 +76,31 @@ def kindling_scala_kernelspec() -> dict:
     }
 
 
+def _plugins_dir_args(directory: Path | None) -> list[str]:
+    return ["--plugins-dir", str(directory)] if directory else []
+
+
+def sql_kernelspec() -> dict:
+    """Kindling (SQL): every cell is Spark SQL (the distribution's plugins, local[2])."""
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "SQL",
+            "--conf",
+            "spark.master=local[2]",
+        ],
+        "display_name": "Kindling (SQL)",
+        "language": "sql",
+        "interrupt_mode": "message",
+        "env": {},
+        "metadata": {},
+    }
+
+
 def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> dict:
     """Kindling (PySpark): the PySpark plugin as default interpreter, with the venv's Python
     (ipykernel and pyspark installed) unless another ``python`` is given."""
@@ -84,8 +112,7 @@ def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> di
             "{connection_file}",
             "--default-interpreter",
             "PySpark",
-            "--plugins-dir",
-            str(paths.pyspark_plugins_dir()),
+            *_plugins_dir_args(paths.pyspark_plugins_dir()),
             "--conf",
             f"kindling.python={python or paths.venv_python()}",
             "--conf",
@@ -127,6 +154,7 @@ class IsolatedJupyter:
             (KINDLING_KERNEL_NAME, kindling_kernelspec()),
             (SCALA_KERNEL_NAME, kindling_scala_kernelspec()),
             (PYSPARK_KERNEL_NAME, pyspark_kernelspec()),
+            (SQL_KERNEL_NAME, sql_kernelspec()),
         ):
             write_kernelspec(self.kernels_dir, name, spec)
         self.log_dir.mkdir(parents=True, exist_ok=True)

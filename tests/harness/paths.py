@@ -34,16 +34,13 @@ def test_plugins_dir() -> Path:
     return REPO_ROOT / "kernel-core" / "target" / "test-plugins"
 
 
-def pyspark_plugins_dir() -> Path:
-    """The plugins the PySpark kernelspec loads: the distribution's plugins/ (the PySpark plugin
-    with the others that ship, such as kindling-deps), else plugins/pyspark/target/plugin."""
+def pyspark_plugins_dir() -> Path | None:
+    """A plugins directory for the PySpark kernelspec ($KINDLING_PYSPARK_PLUGINS), or None for the
+    distribution's own plugins/ (PySpark, Scala for %%scala cells, the built-in magics)."""
     override = os.environ.get("KINDLING_PYSPARK_PLUGINS")
     if override:
         return Path(override).resolve()
-    shipped = kindling_home() / "plugins"
-    if any(shipped.glob("kindling-pyspark-*.zip")):
-        return shipped
-    return REPO_ROOT / "plugins" / "pyspark" / "target" / "plugin"
+    return None
 
 
 def venv_python() -> Path:

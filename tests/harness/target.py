@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from . import paths
 from .dialect import Dialect, KindlingTestLanguage, PythonLanguage, ScalaLanguage
-from .jupyter_env import KINDLING_KERNEL_NAME, PYSPARK_KERNEL_NAME, SCALA_KERNEL_NAME
+from .jupyter_env import (
+    KINDLING_KERNEL_NAME,
+    PYSPARK_KERNEL_NAME,
+    SCALA_KERNEL_NAME,
+    SQL_KERNEL_NAME,
+)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,10 @@ IPYKERNEL = Target("ipykernel", "python3", PythonLanguage(), False)
 # The distribution with its own plugins and Scala as the default interpreter (tests/e2e/test_scala.py,
 # tests/conformance/test_scala_kernel.py); not selectable with KINDLING_E2E_KERNEL.
 SCALA = Target("kindling", SCALA_KERNEL_NAME, ScalaLanguage(), True)
+
+# The distribution with the SQL interpreter as default (tests/e2e/test_sql.py,
+# tests/conformance/test_sql_kernel_test.py); cells are SQL, so no dialect helpers apply.
+SQL = Target("kindling", SQL_KERNEL_NAME, Dialect(), True)
 
 
 def selected() -> Target:

@@ -126,7 +126,8 @@ public final class Execution {
   }
 
   /**
-   * Waits for the outcome.
+   * Waits for the outcome. Every callback registered on this handle before the call has seen all of
+   * the execution's events when it returns.
    *
    * @throws TimeoutException when it does not complete within {@code timeout}
    * @throws InterruptedException when the waiting thread is interrupted
@@ -138,8 +139,13 @@ public final class Execution {
       throw new IllegalStateException(
           "await() on the client's callback thread would wait forever; use outcome().thenAccept");
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      return outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      ExecuteOutcome done = outcome.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      // Callbacks registered just before this call catch up on the callback thread: let them
+      // all run before returning, so await() never returns ahead of a callback it could beat.
+      events.caughtUp().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      return done;
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;

@@ -208,6 +208,32 @@ public final class KindlingClient implements AutoCloseable {
         HistoryReply::from);
   }
 
+  /**
+   * History entries {@code start} (inclusive) to {@code stop} (exclusive) of session {@code
+   * session}; {@code 0} is the kernel's current session, negative numbers count back from it.
+   */
+  public CompletableFuture<HistoryReply> historyRange(
+      int session, int start, int stop, boolean output) {
+    return request(
+        Channel.SHELL,
+        "history_request",
+        RequestContents.historyRange(session, start, stop, output),
+        HistoryReply::from);
+  }
+
+  /**
+   * History entries whose input matches the glob {@code pattern} ({@code *} and {@code ?}), the
+   * last {@code n} of them ({@code 0}: all), each input once when {@code unique} is true.
+   */
+  public CompletableFuture<HistoryReply> historySearch(
+      String pattern, int n, boolean unique, boolean output) {
+    return request(
+        Channel.SHELL,
+        "history_request",
+        RequestContents.historySearch(pattern, n, unique, output),
+        HistoryReply::from);
+  }
+
   /** Asks for the kernel's info on the shell channel. */
   public CompletableFuture<KernelInfo> kernelInfo() {
     return kernelInfo(Channel.SHELL);

@@ -2,6 +2,7 @@ package dev.kindling.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,16 @@ final class ReplayingEvents {
       current = List.copyOf(subscribers);
     }
     current.forEach(this::catchUp);
+  }
+
+  /**
+   * Completed on the callback thread once every callback registered before this call has caught up
+   * with the events recorded so far.
+   */
+  CompletableFuture<Void> caughtUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    callbacks.execute(() -> done.complete(null));
+    return done;
   }
 
   /** Whether the calling thread is the callback thread. */

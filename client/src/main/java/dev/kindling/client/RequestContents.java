@@ -40,9 +40,30 @@ final class RequestContents {
   }
 
   static ObjectNode historyTail(int n, boolean output) {
-    ObjectNode content = Json.object();
-    content.put("hist_access_type", "tail");
+    ObjectNode content = history("tail", output);
     content.put("n", n);
+    return content;
+  }
+
+  static ObjectNode historyRange(int session, int start, int stop, boolean output) {
+    ObjectNode content = history("range", output);
+    content.put("session", session);
+    content.put("start", start);
+    content.put("stop", stop);
+    return content;
+  }
+
+  static ObjectNode historySearch(String pattern, int n, boolean unique, boolean output) {
+    ObjectNode content = history("search", output);
+    content.put("pattern", pattern);
+    content.put("n", n);
+    content.put("unique", unique);
+    return content;
+  }
+
+  private static ObjectNode history(String accessType, boolean output) {
+    ObjectNode content = Json.object();
+    content.put("hist_access_type", accessType);
     content.put("output", output);
     content.put("raw", true);
     return content;

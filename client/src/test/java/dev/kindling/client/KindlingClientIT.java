@@ -2,6 +2,7 @@ package dev.kindling.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.kindling.protocol.Channel;
 import java.time.Duration;
@@ -160,6 +161,24 @@ class KindlingClientIT {
         .extracting(HistoryReply.Entry::input)
         .contains("print for history");
     assertThat(comms.comms()).isNotNull();
+  }
+
+  @Test
+  void historyByRangeAndBySearch() throws Exception {
+    ExecuteOutcome first = client.execute("print range one").await(WAIT);
+    client.execute("print range two").await(WAIT);
+    client.execute("print range one").await(WAIT);
+    int line = first.reply().executionCount();
+
+    HistoryReply range = get(client.historyRange(0, line, line + 2, true));
+    HistoryReply search = get(client.historySearch("print range*", 0, true, false));
+
+    assertThat(range.entries())
+        .extracting(HistoryReply.Entry::line, HistoryReply.Entry::input)
+        .containsExactly(tuple(line, "print range one"), tuple(line + 1, "print range two"));
+    assertThat(search.entries())
+        .extracting(HistoryReply.Entry::input)
+        .containsExactly("print range two", "print range one");
   }
 
   @Test

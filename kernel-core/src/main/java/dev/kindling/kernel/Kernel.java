@@ -121,7 +121,7 @@ public final class Kernel implements AutoCloseable {
             display,
             comms,
             magics,
-            interpreters,
+            interpreters.forPlugins(),
             stdin,
             spark.runtime(),
             configuration,

@@ -18,4 +18,14 @@ public interface Configuration {
   default String get(String key, String defaultValue) {
     return get(key).orElse(defaultValue);
   }
+
+  /**
+   * Changes a setting for the rest of the kernel's life, as magics such as {@code %showtypes} do.
+   * Code that reads a setting each time it needs it sees the new value at once.
+   *
+   * @throws UnsupportedOperationException where the settings cannot change (the default)
+   */
+  default void set(String key, String value) {
+    throw new UnsupportedOperationException("these settings cannot be changed: " + key);
+  }
 }

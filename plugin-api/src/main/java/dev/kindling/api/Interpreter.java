@@ -44,6 +44,15 @@ public interface Interpreter extends AutoCloseable {
   }
 
   /**
+   * True when the language has magics of its own (IPython's {@code %%timeit}, say): a cell starting
+   * with a {@code %%name} that no plugin claims is then handed to the interpreter as it is. False
+   * by default: the kernel answers such a cell with an error naming the nearest known magics.
+   */
+  default boolean understandsMagics() {
+    return false;
+  }
+
+  /**
    * Stops the running {@link #execute} call as soon as possible. Called from another thread. The
    * kernel also interrupts the execution thread, so code that honours {@link
    * Thread#isInterrupted()} stops without this method doing anything.

@@ -20,4 +20,13 @@ public interface Interpreters {
    *     says why
    */
   Optional<Interpreter> get(String name);
+
+  /**
+   * The interpreter with this name or alias (ignoring case) if it has already been created; never
+   * starts one. For plugins that use another language only when the notebook already does (the SQL
+   * magic reading Scala variables, for example). Empty by default.
+   */
+  default Optional<Interpreter> started(String name) {
+    return Optional.empty();
+  }
 }

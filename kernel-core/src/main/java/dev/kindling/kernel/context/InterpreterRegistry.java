@@ -132,9 +132,31 @@ public final class InterpreterRegistry implements Interpreters, AutoCloseable {
     return List.copyOf(created.values());
   }
 
-  /** Marks {@code interpreter} as running a request, for {@link #interruptRunning()}. */
-  public void markRunning(Interpreter interpreter) {
-    running.set(interpreter);
+  @Override
+  public synchronized Optional<Interpreter> started(String name) {
+    return factory(name).map(created::get);
+  }
+
+  /**
+   * Marks {@code interpreter} as running a request, for {@link #interruptRunning()}.
+   *
+   * @return the interpreter marked before, or null, for {@link #restoreRunning}
+   */
+  public Interpreter markRunning(Interpreter interpreter) {
+    return running.getAndSet(interpreter);
+  }
+
+  /** Puts back the mark {@link #markRunning} replaced, when a nested run (a magic's) ends. */
+  public void restoreRunning(Interpreter previous) {
+    running.set(previous);
+  }
+
+  /**
+   * These interpreters as plugins see them: an interpreter a magic runs ({@code %%scala}, {@code
+   * %%time}) is marked running while it runs, so an interrupt reaches it.
+   */
+  public Interpreters forPlugins() {
+    return new PluginInterpreters(this);
   }
 
   /** Clears the running mark. */

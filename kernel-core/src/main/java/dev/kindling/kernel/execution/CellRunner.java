@@ -10,6 +10,7 @@ import dev.kindling.api.MagicUsageException;
 import dev.kindling.kernel.context.InterpreterRegistry;
 import dev.kindling.kernel.dispatch.ErrorContent;
 import dev.kindling.kernel.magic.CellParser;
+import dev.kindling.kernel.magic.NearestMagics;
 import dev.kindling.kernel.magic.ParsedCell;
 import java.util.List;
 
@@ -37,6 +38,9 @@ public final class CellRunner {
       if (parsed instanceof ParsedCell.CellMagicCall call) {
         return runMagic(
             call.magic(), () -> call.magic().run(call.arguments(), call.body(), request, context));
+      }
+      if (parsed instanceof ParsedCell.UnclaimedCellMagic unclaimed) {
+        return runUnclaimed(unclaimed, request);
       }
       return runSegments(((ParsedCell.Segments) parsed).segments(), request);
     } catch (InterruptedException e) {
@@ -71,6 +75,28 @@ public final class CellRunner {
       return ExecutionResult.value(help.magic().usage());
     }
     return runCode(request.withCode(((ParsedCell.Code) segment).code()));
+  }
+
+  private ExecutionResult runUnclaimed(ParsedCell.UnclaimedCellMagic cell, ExecutionRequest request)
+      throws Exception {
+    boolean passOn;
+    try {
+      passOn = interpreters.defaultInterpreter().understandsMagics();
+    } catch (IllegalStateException e) {
+      passOn = true; // runCode reports why the interpreter is unavailable
+    }
+    if (passOn) {
+      return runCode(request.withCode(cell.code()));
+    }
+    List<String> nearest = NearestMagics.to(cell.name(), context.magics());
+    String message =
+        "no cell magic named %%"
+            + cell.name()
+            + (nearest.isEmpty() ? "" : "; did you mean " + String.join(", ", nearest) + "?");
+    return ExecutionResult.error(
+        "UnknownMagic",
+        message,
+        List.of("UnknownMagic: " + message, "", "%lsmagic lists the magics this kernel has."));
   }
 
   private ExecutionResult runCode(ExecutionRequest request) throws Exception {

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Splits a cell into magics and code. A first line {@code %%name args} claimed by a cell magic
  * hands the rest of the cell to it. Otherwise every {@code %name args} line claimed by a line magic
- * runs as that magic, in order with the code around it. Names are case-insensitive; a name no
- * plugin claims stays in the code untouched, so the interpreter's own magics keep working.
+ * runs as that magic, in order with the code around it. Names are case-insensitive; a line magic no
+ * plugin claims stays in the code untouched, so the interpreter's own magics keep working. A first
+ * line {@code %%name} no plugin claims is reported as such: the cell's interpreter may know it, or
+ * the cell fails naming the nearest magics. {@code %name?} and {@code %%name?} show usage.
  */
 public final class CellParser {
 
   private static final Pattern CELL_MAGIC =
       Pattern.compile("^\\s*%%([A-Za-z_][\\w.-]*)(?:[ \\t]+(.*?))?\\s*$");
+  private static final Pattern CELL_MAGIC_HELP =
+      Pattern.compile("^\\s*%%([A-Za-z_][\\w.-]*)\\?\\s*$");
   private static final Pattern LINE_MAGIC =
       Pattern.compile("^\\s*%(?!%)([A-Za-z_][\\w.-]*)(\\?)?(?:[ \\t]+(.*?))?\\s*$");
 
@@ -40,6 +44,12 @@ public final class CellParser {
           String body = String.join("\n", List.of(lines).subList(first + 1, lines.length));
           return new ParsedCell.CellMagicCall(magic.get(), nullToEmpty(cell.group(2)), body);
         }
+        return new ParsedCell.UnclaimedCellMagic(cell.group(1), code);
+      }
+      Matcher help = CELL_MAGIC_HELP.matcher(lines[first]);
+      if (help.matches() && magics.cellMagic(help.group(1)).isPresent()) {
+        return new ParsedCell.Segments(
+            List.of(new ParsedCell.Help(magics.cellMagic(help.group(1)).get())));
       }
     }
     List<ParsedCell.Segment> segments = new ArrayList<>();

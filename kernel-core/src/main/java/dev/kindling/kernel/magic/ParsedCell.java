@@ -11,6 +11,15 @@ public sealed interface ParsedCell {
   /** The whole cell goes to a cell magic. */
   record CellMagicCall(CellMagic magic, String arguments, String body) implements ParsedCell {}
 
+  /**
+   * A first line {@code %%name} that no plugin claims: the interpreter runs the cell when it has
+   * magics of its own, otherwise the cell fails.
+   *
+   * @param name the magic's name as written
+   * @param code the whole cell
+   */
+  record UnclaimedCellMagic(String name, String code) implements ParsedCell {}
+
   /** Code and line magics, run in order. */
   record Segments(List<Segment> segments) implements ParsedCell {
     public Segments {

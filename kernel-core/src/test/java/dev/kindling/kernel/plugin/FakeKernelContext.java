@@ -71,6 +71,7 @@ public final class FakeKernelContext implements KernelContext {
   private final List<DisplayRenderer> renderers = new CopyOnWriteArrayList<>();
   private final ConcurrentMap<String, Object> data = new ConcurrentHashMap<>();
   private final Map<String, String> settings = new ConcurrentHashMap<>();
+  private final Map<String, Interpreter> interpreterMap = new ConcurrentHashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile SparkRuntime spark = new KernelSparkRuntime();
   private volatile ChildKernels childKernels = ChildKernels.unsupported();
@@ -78,6 +79,15 @@ public final class FakeKernelContext implements KernelContext {
   /** Sets a kernel setting, as {@code --conf key=value} would. */
   public FakeKernelContext withSetting(String key, String value) {
     settings.put(key, value);
+    return this;
+  }
+
+  /**
+   * Makes {@code interpreter} available under {@code name} (ignoring case) in {@link
+   * #interpreters()}.
+   */
+  public FakeKernelContext withInterpreter(String name, Interpreter interpreter) {
+    interpreterMap.put(name.toLowerCase(Locale.ROOT), interpreter);
     return this;
   }
 
@@ -281,7 +291,7 @@ public final class FakeKernelContext implements KernelContext {
       new Interpreters() {
         @Override
         public List<String> names() {
-          return List.of();
+          return List.copyOf(interpreterMap.keySet());
         }
 
         @Override
@@ -291,7 +301,7 @@ public final class FakeKernelContext implements KernelContext {
 
         @Override
         public Optional<Interpreter> get(String name) {
-          return Optional.empty();
+          return Optional.ofNullable(interpreterMap.get(name.toLowerCase(Locale.ROOT)));
         }
       };
 
@@ -315,6 +325,11 @@ public final class FakeKernelContext implements KernelContext {
         @Override
         public Map<String, String> asMap() {
           return Map.copyOf(settings);
+        }
+
+        @Override
+        public void set(String key, String value) {
+          settings.put(key, value);
         }
       };
 

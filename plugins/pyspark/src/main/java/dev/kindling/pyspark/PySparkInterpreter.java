@@ -154,6 +154,12 @@ final class PySparkInterpreter implements Interpreter {
     return startedChild().map(k -> k.isComplete(code)).orElse(CodeCompleteness.unknown());
   }
 
+  /** IPython has magics of its own (%%timeit, %%capture, ...): unclaimed ones go to it. */
+  @Override
+  public boolean understandsMagics() {
+    return true;
+  }
+
   @Override
   public void interrupt() {
     startedChild().ifPresent(ChildKernel::interrupt);

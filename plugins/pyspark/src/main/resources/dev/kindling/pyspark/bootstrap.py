@@ -63,8 +63,38 @@ def __kindling_bootstrap():
         entry.enterCell()
 
     shell.events.register("pre_run_cell", pre_run_cell)
+    __kindling_threads_inherit_the_cell(shell, lambda: shell.user_ns["sc"]._jsc)
     shell.user_ns.update(sc=sc, spark=spark, kernel=Kernel())
+
+
+def __kindling_threads_inherit_the_cell(shell, current_jsc):
+    """Python threads a cell starts run their Spark jobs in that cell's job group, as JVM threads
+    do: each Python thread has its own JVM thread (PySpark's pinned thread mode), which would
+    otherwise start with no job group, so the cell's progress would miss its jobs and an interrupt
+    would not cancel them. Only threads started by cell code on the main thread are touched."""
+    import threading
+
+    running = []
+    shell.events.register("pre_run_cell", lambda *args: running.append(True))
+    shell.events.register("post_run_cell", lambda *args: running.clear())
+    start = threading.Thread.start
+
+    def start_with_the_cells_properties(thread):
+        if running and threading.current_thread() is threading.main_thread():
+            jsc = current_jsc()  # the session's, also after %%configure -f replaced it
+            properties = jsc.sc().getLocalProperties().clone()
+            run = thread.run
+
+            def run_in_the_cell():
+                jsc.sc().setLocalProperties(properties)
+                run()
+
+            thread.run = run_in_the_cell
+        start(thread)
+
+    threading.Thread.start = start_with_the_cells_properties
 
 
 __kindling_bootstrap()
 del __kindling_bootstrap
+del __kindling_threads_inherit_the_cell

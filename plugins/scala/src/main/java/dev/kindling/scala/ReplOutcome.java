@@ -34,6 +34,7 @@ sealed interface ReplOutcome {
    *
    * @param name the REPL's name for it ({@code res3})
    * @param value the value itself; may be null
+   * @param type its static type as the REPL prints it ({@code Int}); empty when unknown
    */
-  record ResultValue(String name, Object value) {}
+  record ResultValue(String name, Object value, String type) {}
 }

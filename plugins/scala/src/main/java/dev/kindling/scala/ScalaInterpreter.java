@@ -33,6 +33,9 @@ final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
   /** Kernel setting: {@code false} hides the REPL's echo of definitions. */
   static final String ECHO_SETTING = "kindling.scala.echo";
 
+  /** Kernel setting: {@code true} shows a result's type before its value ({@code %showtypes}). */
+  static final String SHOW_TYPES_SETTING = "kindling.scala.showTypes";
+
   private final KernelContext context;
   private final CompletableFuture<ScalaRepl> repl;
   private final ReplJars jars;
@@ -124,7 +127,7 @@ final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
       }
       return success
           .value()
-          .map(v -> ExecutionResult.value(render(v.value())))
+          .map(v -> ExecutionResult.value(withType(render(v.value()), v.type())))
           .orElse(ExecutionResult.empty());
     }
     if (outcome instanceof ReplOutcome.CompileFailure failure) {
@@ -151,6 +154,21 @@ final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
   /** Read for every cell, so that a magic changing the setting takes effect at once. */
   private boolean echoes() {
     return !"false".equalsIgnoreCase(context.configuration().get(ECHO_SETTING, "true").strip());
+  }
+
+  /** Read for every cell, as {@link #echoes()}: {@code %showtypes} sets it. */
+  private boolean showsTypes() {
+    return "true"
+        .equalsIgnoreCase(context.configuration().get(SHOW_TYPES_SETTING, "false").strip());
+  }
+
+  /** With {@code %showtypes on}, the text of a result starts with its type: {@code Int = 42}. */
+  private MimeBundle withType(MimeBundle bundle, String type) {
+    Object text = bundle.data().get(MimeBundle.TEXT_PLAIN);
+    if (type.isEmpty() || text == null || !showsTypes()) {
+      return bundle;
+    }
+    return bundle.with(MimeBundle.TEXT_PLAIN, type + " = " + text);
   }
 
   private MimeBundle render(Object value) {

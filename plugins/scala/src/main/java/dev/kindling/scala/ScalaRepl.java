@@ -86,11 +86,17 @@ final class ScalaRepl implements AutoCloseable {
       // The REPL printed the exception's trace and bound it as lastException.
       return new ReplOutcome.RuntimeFailure(lastException());
     }
+    String fullEcho = reporter.echo();
     Optional<ResultValue> value =
         resultName()
-            .map(name -> new ResultValue(name, intp.valueOfTerm(name).getOrElse(() -> null)))
+            .map(
+                name ->
+                    new ResultValue(
+                        name,
+                        intp.valueOfTerm(name).getOrElse(() -> null),
+                        typeInEcho(fullEcho, name)))
             .filter(shown -> !(shown.value() instanceof scala.runtime.BoxedUnit));
-    String echo = reporter.echo();
+    String echo = fullEcho;
     if (value.isPresent()) {
       echo = withoutResultLine(echo, value.get().name());
     }
@@ -153,6 +159,21 @@ final class ScalaRepl implements AutoCloseable {
       return thrown;
     }
     return new IllegalStateException("the cell failed: " + reporter.echo().strip());
+  }
+
+  /** The type the REPL printed for {@code resultName} ({@code val res3: Int = 42}), or "". */
+  static String typeInEcho(String echo, String resultName) {
+    String prefix = "val " + resultName + ": ";
+    int start = echo.lastIndexOf(prefix);
+    if (start < 0) {
+      return "";
+    }
+    int end = echo.indexOf(" = ", start + prefix.length());
+    int newline = echo.indexOf('\n', start);
+    if (end < 0 || (newline >= 0 && newline < end)) {
+      return "";
+    }
+    return echo.substring(start + prefix.length(), end);
   }
 
   private static String withoutResultLine(String echo, String resultName) {

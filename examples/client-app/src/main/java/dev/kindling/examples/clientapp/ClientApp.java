@@ -16,17 +16,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An application that uses a Kindling kernel as a long-lived compute service: it defines a function
- * once in the kernel, then applies it to many data values through a comm, as RPC calls.
+ * An application that uses a Kindling kernel as a long-lived compute service: it defines a Scala
+ * function once in the kernel, then applies it to many data values through a comm, as RPC calls.
  *
  * <pre>
- * ClientApp --connection-file kernel.json [--values N] [--language test|scala]
- * ClientApp --launch path/to/bin/kindling [kernel options...] [--values N] [--language ...]
+ * ClientApp --connection-file kernel.json [--values N]
+ * ClientApp --launch path/to/bin/kindling [kernel options...] [--values N]
  * </pre>
  *
- * With {@code --launch}, everything after the launcher up to the next {@code --values} or {@code
- * --language} is passed to {@code kindling kernel} (for example {@code --plugins-dir DIR
- * --default-interpreter test}); the kernel is stopped at the end.
+ * The kernel must run the Scala interpreter (its default, or {@code --default-interpreter scala}).
+ * With {@code --launch}, everything after the launcher up to {@code --values} is passed to {@code
+ * kindling kernel} (for example {@code --spark-init lazy}); the kernel is stopped at the end.
  */
 public final class ClientApp {
 
@@ -41,10 +41,7 @@ public final class ClientApp {
   /** Runs the application, printing to {@code out}; returns the exit code. */
   public static int run(List<String> args, PrintStream out) throws Exception {
     Options options = Options.parse(args);
-    FunctionDefinition function =
-        options.language().equals("scala")
-            ? FunctionDefinition.scala()
-            : FunctionDefinition.testLanguage();
+    FunctionDefinition function = FunctionDefinition.sumOfSquares();
     if (options.connectionFile() != null) {
       try (KindlingClient client = KindlingClient.connect(options.connectionFile())) {
         return useKernel(client, function, options.values(), out);
@@ -83,11 +80,11 @@ public final class ClientApp {
     Comm comm = client.openComm(function.targetName());
     List<CompletableFuture<Map<String, Object>>> replies = new ArrayList<>();
     for (int x = 1; x <= values; x++) {
-      replies.add(comm.call(Map.of("x", x)));
+      replies.add(comm.call(Map.of("n", x)));
     }
     for (int x = 1; x <= values; x++) {
       Map<String, Object> reply = replies.get(x - 1).get(60, TimeUnit.SECONDS);
-      out.println("square(" + x + ") = " + reply.get("square"));
+      out.println("sumOfSquares(" + x + ") = " + reply.get("result"));
     }
     comm.close();
     return 0;
@@ -95,25 +92,21 @@ public final class ClientApp {
 
   /** The command line. */
   private record Options(
-      Path connectionFile, String launcher, List<String> kernelArgs, int values, String language) {
+      Path connectionFile, String launcher, List<String> kernelArgs, int values) {
 
     static Options parse(List<String> args) {
       Path connectionFile = null;
       String launcher = null;
       List<String> kernelArgs = new ArrayList<>();
       int values = 10;
-      String language = "test";
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         switch (arg) {
           case "--connection-file" -> connectionFile = Path.of(args.get(++i));
           case "--values" -> values = Integer.parseInt(args.get(++i));
-          case "--language" -> language = args.get(++i);
           case "--launch" -> {
             launcher = args.get(++i);
-            while (i + 1 < args.size()
-                && !args.get(i + 1).equals("--values")
-                && !args.get(i + 1).equals("--language")) {
+            while (i + 1 < args.size() && !args.get(i + 1).equals("--values")) {
               kernelArgs.add(args.get(++i));
             }
           }
@@ -127,7 +120,7 @@ public final class ClientApp {
       if ((connectionFile == null) == (launcher == null)) {
         throw new IllegalArgumentException("give exactly one of --connection-file and --launch");
       }
-      return new Options(connectionFile, launcher, kernelArgs, values, language);
+      return new Options(connectionFile, launcher, kernelArgs, values);
     }
   }
 }

@@ -1,37 +1,32 @@
 package dev.kindling.examples.clientapp;
 
 /**
- * A function defined once in the kernel and then called through a comm: the code that defines it
- * (and registers its comm target), and the target's name.
+ * A function defined once in the kernel and then called through a comm: the Scala cell that defines
+ * it and registers its comm target, and the target's name.
  *
- * @param language the kernel language the code is written in
- * @param code the cell that defines the function and registers the comm target
+ * <p>The function runs a Spark job on the kernel's long-lived session for every call: the sum of
+ * the squares of 1..n. The target answers each message with the request's {@code _rpc_id}, so the
+ * client library pairs replies with calls ({@code Comm.call}).
+ *
+ * @param code the Scala cell that defines the function and registers the comm target
  * @param targetName the comm target that applies the function to each message's data
  */
-public record FunctionDefinition(String language, String code, String targetName) {
+public record FunctionDefinition(String code, String targetName) {
 
-  /**
-   * The test language of Kindling's test plugin: its {@code rpc-echo} target is built in and
-   * answers {@code {"x": n}} with {@code {"square": n * n}}, so the "definition" only says so.
-   */
-  public static FunctionDefinition testLanguage() {
-    return new FunctionDefinition("kindling-test", "print square(x) = x * x is ready", "rpc-echo");
-  }
-
-  /**
-   * Scala, once the Scala interpreter and {@code kernel.comm.register} land (issue 8, item 2): the
-   * cell defines the function and a target that replies with the same {@code _rpc_id}. The exact
-   * API of {@code kernel.comm} is the Scala plugin's; adjust this cell to it.
-   */
-  public static FunctionDefinition scala() {
+  /** {@code sumOfSquares(n)} on Spark, served by the comm target {@code sum-of-squares}. */
+  public static FunctionDefinition sumOfSquares() {
     String code =
         String.join(
             "\n",
-            "def square(x: Long): Long = x * x",
-            "kernel.comm.register(\"square\") { (comm, data) =>",
-            "  comm.send(Map(\"_rpc_id\" -> data(\"_rpc_id\"),"
-                + " \"square\" -> square(data(\"x\").toString.toLong)))",
-            "}");
-    return new FunctionDefinition("scala", code, "square");
+            "def sumOfSquares(n: Long): Long =",
+            "  spark.range(1, n + 1).selectExpr(\"sum(id * id)\").first().getLong(0)",
+            "",
+            "kernel.comm.register(\"sum-of-squares\").addMsgHandler { (comm, _, data) =>",
+            "  val n = data.get(\"n\").toString.toLong",
+            "  comm.send(java.util.Map.of(",
+            "    \"_rpc_id\", data.get(\"_rpc_id\"), \"result\", Long.box(sumOfSquares(n))))",
+            "}",
+            "println(\"sumOfSquares is ready\")");
+    return new FunctionDefinition(code, "sum-of-squares");
   }
 }

@@ -11,16 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Runs the example application against the packaged distribution with the test plugin. */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+/** Runs the example application against the packaged distribution's Scala interpreter. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ClientAppIT {
 
   @Test
   void startsAKernelDefinesTheFunctionOnceAndCallsItThroughAComm() throws Exception {
     Path launcher = Path.of(required("kindling.dist.dir")).resolve("bin/kindling");
-    Path plugins = Path.of(required("kindling.test.plugins"));
     assertThat(launcher).as("build the distribution first: ./mvnw -B verify").exists();
-    assertThat(plugins.resolve("kindling-test-plugin.jar")).exists();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
     int exit;
@@ -30,10 +28,8 @@ class ClientAppIT {
               List.of(
                   "--launch",
                   launcher.toString(),
-                  "--plugins-dir",
-                  plugins.toString(),
                   "--default-interpreter",
-                  "test",
+                  "scala",
                   "--spark-init",
                   "lazy",
                   "--values",
@@ -45,8 +41,10 @@ class ClientAppIT {
     assertThat(exit).as(output).isZero();
     assertThat(output)
         .contains("kernel: Kindling")
-        .contains("square(x) = x * x is ready")
-        .contains("square(1) = 1\nsquare(2) = 4\nsquare(3) = 9\nsquare(4) = 16\nsquare(5) = 25\n");
+        .contains("sumOfSquares is ready")
+        .contains(
+            "sumOfSquares(1) = 1\nsumOfSquares(2) = 5\nsumOfSquares(3) = 14\n"
+                + "sumOfSquares(4) = 30\nsumOfSquares(5) = 55\n");
   }
 
   private static String required(String property) {
