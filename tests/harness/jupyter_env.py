@@ -67,6 +67,9 @@ def kindling_scala_kernelspec() -> dict:
             "{connection_file}",
             "--default-interpreter",
             "Scala",
+            # %%pyspark cells: the venv's Python, as `kindling install --python` writes it
+            "--conf",
+            f"kindling.python={paths.venv_python()}",
         ],
         "display_name": "Kindling (Scala)",
         "language": "scala",
