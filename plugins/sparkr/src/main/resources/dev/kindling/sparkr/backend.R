@@ -276,6 +276,9 @@ releaseJObject <- function(x) {
 # goes from the global environment straight to base, so methods in an attached environment are
 # not found unless registered.
 .registerMethods <- function(env) {
+  # Makes env a top-level environment, so UseMethod looks in its methods table for its own
+  # generics (collect, count).
+  assign(".packageName", "kindling", envir = env)
   classes <- c("SparkDataFrame", "Column", "GroupedData", "KindlingData", "jobj")
   for (name in ls(env, all.names = TRUE)) {
     for (cls in classes) {
