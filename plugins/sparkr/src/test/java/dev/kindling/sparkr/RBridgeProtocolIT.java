@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kindling.kernel.plugin.FakeKernelContext;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +19,11 @@ class RBridgeProtocolIT {
 
   private static FakeKernelContext context;
   private static SparkRBackend backend;
-  private static List<String> output;
-  private static int exitCode;
+  private static RScriptRun run;
 
   @BeforeAll
   static void runScript() throws Exception {
-    assumeTrue(rscriptAvailable(), "Rscript is not installed");
+    assumeTrue(RScriptRun.rscriptAvailable(), "Rscript is not installed");
     context = new FakeKernelContext();
     Map<String, Object> data = context.data();
     data.put("int", 7);
@@ -47,20 +38,7 @@ class RBridgeProtocolIT {
     data.put("frame", context.spark().session().range(3).toDF());
     backend =
         SparkRBackend.start(new SparkRBridge(context), RBridgeProtocolIT.class.getClassLoader());
-
-    Path script = Files.createTempFile("protocol_test", ".R");
-    try (InputStream in = RBridgeProtocolIT.class.getResourceAsStream("protocol_test.R")) {
-      Files.write(script, in.readAllBytes());
-    }
-    ProcessBuilder builder =
-        new ProcessBuilder("Rscript", "--vanilla", script.toString()).redirectErrorStream(true);
-    builder.environment().putAll(backend.environment());
-    builder.environment().put("KINDLING_SPARKR_LIB", RSources.directory().toString());
-    Process process = builder.start();
-    String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    exitCode = process.exitValue();
-    output = text.lines().toList();
+    run = RScriptRun.run("protocol_test.R", backend);
   }
 
   @AfterAll
@@ -70,27 +48,12 @@ class RBridgeProtocolIT {
     }
   }
 
-  private static boolean rscriptAvailable() {
-    try {
-      return new ProcessBuilder("Rscript", "--version").start().waitFor(30, TimeUnit.SECONDS);
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
-
   @Test
   void everyCheckInTheScriptPasses() {
-    assertThat(exitCode).as(String.join("\n", output)).isZero();
-    assertThat(output).contains("DONE");
-    List<String> failures = new ArrayList<>();
-    for (String line : output) {
-      if (line.startsWith("FAIL")) {
-        failures.add(line);
-      }
-    }
-    assertThat(failures).isEmpty();
-    assertThat(output.stream().filter(line -> line.startsWith("PASS")).count())
-        .isGreaterThanOrEqualTo(45);
+    assertThat(run.exitCode()).as(run.text()).isZero();
+    assertThat(run.output()).contains("DONE");
+    assertThat(run.failures()).isEmpty();
+    assertThat(run.passes()).isGreaterThanOrEqualTo(45);
   }
 
   @Test
