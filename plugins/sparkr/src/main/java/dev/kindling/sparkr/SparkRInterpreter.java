@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -33,6 +34,9 @@ final class SparkRInterpreter implements Interpreter {
 
   /** Runs in the child before each cell: gives its backend thread the cell's Spark job group. */
   static final String ENTER_CELL = ".enterCell()";
+
+  /** Errors of {@link #ENTER_CELL} after which the cell itself is not run. */
+  private static final Set<String> ENDS_THE_CELL = Set.of("Interrupted", "KernelDied", "Aborted");
 
   private final KernelContext context;
   private final String r;
@@ -126,7 +130,11 @@ final class SparkRInterpreter implements Interpreter {
         kernel.execute(
             new ExecutionRequest(ENTER_CELL, request.executionCount(), true, false, false));
     if (entered instanceof ExecutionResult.Error) {
-      log.warn("SparkR could not enter the cell: {}", entered);
+      ExecutionResult.Error error = (ExecutionResult.Error) entered;
+      if (ENDS_THE_CELL.contains(error.name())) {
+        return entered; // interrupted before the cell began, or the child died: do not run it
+      }
+      log.warn("SparkR could not give the cell its job group: {}", error.message());
     }
     return kernel.execute(request);
   }
