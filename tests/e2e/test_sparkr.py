@@ -239,6 +239,38 @@ def test_a_missing_r_gives_one_clear_error(tmp_path, target):
     assert len(ex.errors) == 1
 
 
+def test_an_r_without_irkernel_gives_one_clear_error(tmp_path, target):
+    # R_LIBS_SITE hides Debian's site library, where IRkernel lives.
+    r = tmp_path / "R"
+    r.write_text('#!/bin/sh\nR_LIBS_SITE=/nonexistent exec R "$@"\n')
+    r.chmod(0o755)
+    kernels = Path(os.environ["JUPYTER_PATH"]) / "kernels"
+    jupyter_env.write_kernelspec(kernels, "kindling_sparkr_bare", jupyter_env.sparkr_kernelspec(r=str(r)))
+    bare = dataclasses.replace(KINDLING_SPARKR, kernel_name="kindling_sparkr_bare")
+    session = KernelSession(bare, tmp_path, name="sparkr-bare")
+    try:
+        session.start(run_prelude=False)
+        ex = session.execute("1 + 1", timeout=60)
+    finally:
+        session.stop()
+    assert ex.status == "error"
+    assert ex.content["ename"] == "SparkRSetupError"
+    assert ex.content["evalue"].startswith("IRkernel is not installed for R ")
+    assert "r-cran-irkernel" in ex.content["evalue"]
+    assert len(ex.errors) == 1
+
+
+def test_readline_asks_the_front_end(kernel):
+    msg_id = kernel.send_execute("name <- readline('Your name? ')\ncat('hi', name)", allow_stdin=True)
+    request = kernel.stdin_request(timeout=30)
+    assert request["content"]["prompt"] == "Your name? "
+    assert request["parent_header"]["msg_id"] == msg_id
+    kernel.send("input_reply", {"value": "Ada"}, channel="stdin")
+    ex = kernel.finish(msg_id, timeout=30)
+    assert ex.status == "ok", ex.describe()
+    assert ex.stdout == "hi Ada"
+
+
 @pytest.fixture(scope="module")
 def scala_kernel(target, tmp_path_factory):
     session = KernelSession(SCALA, tmp_path_factory.mktemp("logs"), name="scala-with-r")

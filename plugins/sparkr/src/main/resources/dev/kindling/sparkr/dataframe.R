@@ -136,11 +136,13 @@ select <- function(x, col, ...) {
   .sdf(callJMethod(.bridge(), "select", x$jobj, .columnArgs(cols)))
 }
 
-filter <- function(x, condition) {
+# filter() on anything but a SparkDataFrame is stats::filter.
+filter <- function(x, condition, ...) {
+  if (!inherits(x, "SparkDataFrame")) return(stats::filter(x, condition, ...))
   if (inherits(condition, "Column")) condition <- condition$jobj
   .sdf(callJMethod(x$jobj, "filter", condition))
 }
-where <- filter
+where <- function(x, condition) filter(x, condition)
 
 arrange <- function(x, col, ...) {
   .sdf(callJMethod(.bridge(), "orderBy", x$jobj, .columnArgs(c(list(col), list(...)))))

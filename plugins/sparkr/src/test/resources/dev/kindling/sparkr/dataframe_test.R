@@ -54,6 +54,7 @@ check("select columns and expressions", {
   identical(names(got), c("name", "next_age")) && got$next_age[got$name == "Ada"] == 37
 })
 check("filter with a Column", identical(collect(filter(people, people$age > 40))$name, c("Grace", "Alan")))
+check("filter() of a time series is stats::filter", identical(as.vector(filter(1:4, rep(1, 2), sides = 1)), c(NA, 3, 5, 7)))
 check("filter with a SQL string", identical(count(filter(people, "city = 'London'")), 2))
 check("filter with & | !", {
   a <- count(filter(people, people$age > 15 & people$city == "London"))
