@@ -219,8 +219,9 @@ releaseJObject <- function(x) {
     stop("the Spark driver refused the SparkR connection (wrong secret)")
   }
   .state$con <- con
-  # A new connection runs on another JVM thread: give it the running cell's job group again.
-  .state$cellEntered <- FALSE
+  # A new connection is served by another JVM thread: give it the running cell's job group.
+  bridge <- Sys.getenv("KINDLING_SPARKR_BRIDGE")
+  if (nzchar(bridge)) try(.invoke(FALSE, bridge, "enterCell", list()), silent = TRUE)
   con
 }
 
