@@ -11,6 +11,8 @@ import dev.kindling.api.Interpreter;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
 import dev.kindling.api.MimeBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,33 @@ final class SparkRInterpreter implements Interpreter {
     }
     Map<String, String> env = new HashMap<>(backend.environment());
     env.put("KINDLING_SPARKR_LIB", RSources.directory().toString());
+    if (SparkRSettings.useSparkR(context.configuration())) {
+      env.put("KINDLING_SPARKR_PACKAGE", sparkRLibrary(System.getenv("SPARK_HOME")).toString());
+    }
     return context.childKernels().start(spec(r, env));
+  }
+
+  /**
+   * The R library holding Spark's own SparkR package ({@code $SPARK_HOME/R/lib}).
+   *
+   * @throws SparkRSetupException when there is none
+   */
+  static Path sparkRLibrary(String sparkHome) throws SparkRSetupException {
+    if (sparkHome == null || sparkHome.isBlank()) {
+      throw new SparkRSetupException(
+          SparkRSettings.USE_SPARKR
+              + " is set, but SPARK_HOME is not: SparkR is loaded from"
+              + " $SPARK_HOME/R/lib/SparkR.");
+    }
+    Path library = Path.of(sparkHome, "R", "lib");
+    if (!Files.isRegularFile(library.resolve("SparkR").resolve("DESCRIPTION"))) {
+      throw new SparkRSetupException(
+          SparkRSettings.USE_SPARKR
+              + " is set, but there is no SparkR package at "
+              + library.resolve("SparkR")
+              + " (a Spark distribution built with SparkR has it).");
+    }
+    return library;
   }
 
   /** The IRkernel child: IRkernel's own kernelspec argv, interrupted by SIGINT. */

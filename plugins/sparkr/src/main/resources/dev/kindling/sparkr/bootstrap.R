@@ -38,5 +38,18 @@ local({
     env$kernel <- structure(list(data = env$.kernelData, sparkVersion = version),
                             class = "KindlingKernel")
     assign("spark", env$sparkR.session(), envir = globalenv())
+    # --conf kindling.sparkr.useSparkR=true: Spark's own SparkR on top (its names mask ours),
+    # attached to the same backend over a connection of its own.
+    sparkr <- Sys.getenv("KINDLING_SPARKR_PACKAGE")
+    if (nzchar(sparkr)) {
+      suppressPackageStartupMessages(library(SparkR, lib.loc = sparkr))
+      assign("spark", SparkR::sparkR.session(), envir = globalenv())
+      env$.enterCell <- function() {
+        callJMethod(env$.bridge(), "enterCell")
+        get("invokeJava", envir = asNamespace("SparkR"))(
+          FALSE, Sys.getenv("KINDLING_SPARKR_BRIDGE"), "enterCell")
+        invisible(NULL)
+      }
+    }
   }, error = function(e) fail(conditionMessage(e)))
 })

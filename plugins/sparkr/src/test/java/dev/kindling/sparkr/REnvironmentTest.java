@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kindling.api.ChildKernelSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class REnvironmentTest {
 
@@ -46,5 +49,19 @@ class REnvironmentTest {
     assertThat(spec.interruptMode()).isEqualTo(ChildKernelSpec.InterruptMode.SIGNAL);
     assertThat(spec.environment()).containsEntry("A", "b");
     assertThat(spec.startupCode()).hasValueSatisfying(code -> assertThat(code).contains("spark"));
+  }
+
+  @Test
+  void useSparkRNeedsSparkRInSparkHome(@TempDir Path sparkHome) throws Exception {
+    assertThatThrownBy(() -> SparkRInterpreter.sparkRLibrary(null))
+        .isInstanceOf(SparkRSetupException.class)
+        .hasMessageContaining("SPARK_HOME is not");
+    assertThatThrownBy(() -> SparkRInterpreter.sparkRLibrary(sparkHome.toString()))
+        .isInstanceOf(SparkRSetupException.class)
+        .hasMessageContaining("no SparkR package at " + sparkHome.resolve("R/lib/SparkR"));
+    Path sparkR = Files.createDirectories(sparkHome.resolve("R/lib/SparkR"));
+    Files.writeString(sparkR.resolve("DESCRIPTION"), "Package: SparkR\n");
+    assertThat(SparkRInterpreter.sparkRLibrary(sparkHome.toString()))
+        .isEqualTo(sparkHome.resolve("R/lib"));
   }
 }
