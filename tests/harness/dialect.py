@@ -364,3 +364,12 @@ class ScalaLanguage(Dialect):
         return f"Thread.sleep({millis})"
 
     expression_42 = "6 * 7"
+
+
+class RLanguage(Dialect):
+    """R cells for the Kindling SparkR interpreter (``kindling_sparkr`` kernelspec); only what
+    tests/e2e/test_sparkr.py uses."""
+
+    language_name = "R"
+    file_extension = ".r"
+    error_name = "simpleError"

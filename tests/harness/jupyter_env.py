@@ -5,6 +5,7 @@ the distribution's launcher with the test plugin; ``kindling_scala`` runs it wit
 distribution's own plugins and the Scala interpreter as default; ``kindling_pyspark`` with the
 distribution's plugins (or $KINDLING_PYSPARK_PLUGINS), PySpark as default and the venv's Python;
 ``kindling_sql`` with the distribution's own plugins and the SQL interpreter as default;
+``kindling_sparkr`` with the distribution's plugins and the SparkR interpreter as default;
 ``python3`` resolves to the venv's ipykernel.
 """
 
@@ -22,6 +23,7 @@ KINDLING_KERNEL_NAME = "kindling_test"
 SCALA_KERNEL_NAME = "kindling_scala"
 PYSPARK_KERNEL_NAME = "kindling_pyspark"
 SQL_KERNEL_NAME = "kindling_sql"
+SPARKR_KERNEL_NAME = "kindling_sparkr"
 
 _ENV_KEYS = (
     "JUPYTER_PATH",
@@ -67,6 +69,9 @@ def kindling_scala_kernelspec() -> dict:
             "{connection_file}",
             "--default-interpreter",
             "Scala",
+            # %%pyspark cells: the venv's Python, as `kindling install --python` writes it
+            "--conf",
+            f"kindling.python={paths.venv_python()}",
         ],
         "display_name": "Kindling (Scala)",
         "language": "scala",
@@ -126,6 +131,30 @@ def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> di
     }
 
 
+def sparkr_kernelspec(r: str | None = None, env: dict | None = None) -> dict:
+    """Kindling (SparkR): the distribution's plugins (SparkR, Scala, PySpark) with SparkR as the
+    default interpreter, running ``R`` from the PATH unless another ``r`` is given."""
+    return {
+        "argv": [
+            str(paths.launcher()),
+            "kernel",
+            "-f",
+            "{connection_file}",
+            "--default-interpreter",
+            "SparkR",
+            "--conf",
+            f"kindling.r={r or 'R'}",
+            "--conf",
+            "spark.master=local[2]",
+        ],
+        "display_name": "Kindling (SparkR)",
+        "language": "R",
+        "interrupt_mode": "message",
+        "env": env or {},
+        "metadata": {},
+    }
+
+
 def write_kernelspec(kernels_dir: Path, name: str, spec: dict) -> None:
     spec_dir = kernels_dir / name
     spec_dir.mkdir(parents=True, exist_ok=True)
@@ -155,6 +184,7 @@ class IsolatedJupyter:
             (SCALA_KERNEL_NAME, kindling_scala_kernelspec()),
             (PYSPARK_KERNEL_NAME, pyspark_kernelspec()),
             (SQL_KERNEL_NAME, sql_kernelspec()),
+            (SPARKR_KERNEL_NAME, sparkr_kernelspec()),
         ):
             write_kernelspec(self.kernels_dir, name, spec)
         self.log_dir.mkdir(parents=True, exist_ok=True)

@@ -12,12 +12,13 @@ import os
 from dataclasses import dataclass
 
 from . import paths
-from .dialect import Dialect, KindlingTestLanguage, PythonLanguage, ScalaLanguage
+from .dialect import Dialect, KindlingTestLanguage, PythonLanguage, RLanguage, ScalaLanguage
 from .jupyter_env import (
     KINDLING_KERNEL_NAME,
     PYSPARK_KERNEL_NAME,
     SCALA_KERNEL_NAME,
     SQL_KERNEL_NAME,
+    SPARKR_KERNEL_NAME,
 )
 
 
@@ -44,6 +45,8 @@ IPYKERNEL = Target("ipykernel", "python3", PythonLanguage(), False)
 # The distribution with its own plugins and Scala as the default interpreter (tests/e2e/test_scala.py,
 # tests/conformance/test_scala_kernel.py); not selectable with KINDLING_E2E_KERNEL.
 SCALA = Target("kindling", SCALA_KERNEL_NAME, ScalaLanguage(), True)
+# The SparkR kernelspec: R cells through Kindling (tests/e2e/test_sparkr.py).
+KINDLING_SPARKR = Target("kindling", SPARKR_KERNEL_NAME, RLanguage(), True)
 
 # The distribution with the SQL interpreter as default (tests/e2e/test_sql.py,
 # tests/conformance/test_sql_kernel_test.py); cells are SQL, so no dialect helpers apply.

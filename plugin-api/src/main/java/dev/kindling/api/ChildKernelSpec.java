@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param startupCode code the child runs silently after it starts (and after every restart), before
  *     any cell; a failure there fails the start with the child's error message
  * @param startTimeout how long to wait for the child to answer and run its start-up code
+ * @param interruptMode how {@link ChildKernel#interrupt()} reaches the child, as a kernelspec's
+ *     {@code interrupt_mode}
  */
 public record ChildKernelSpec(
     String name,
@@ -26,13 +28,25 @@ public record ChildKernelSpec(
     Map<String, String> environment,
     Optional<Path> workingDirectory,
     Optional<String> startupCode,
-    Duration startTimeout) {
+    Duration startTimeout,
+    InterruptMode interruptMode) {
 
   /** The argument replaced by the connection file's path. */
   public static final String CONNECTION_FILE = "{connection_file}";
 
   /** The start timeout when none is given. */
   public static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+
+  /** How an interrupt reaches the child (a kernelspec's {@code interrupt_mode}). */
+  public enum InterruptMode {
+    /** An {@code interrupt_request} on the control channel (ipykernel). */
+    MESSAGE,
+    /**
+     * SIGINT to the child process, for kernels that do not serve {@code interrupt_request} while
+     * they run a cell (IRkernel).
+     */
+    SIGNAL
+  }
 
   public ChildKernelSpec {
     Objects.requireNonNull(name, "name");
@@ -44,27 +58,45 @@ public record ChildKernelSpec(
     Objects.requireNonNull(workingDirectory, "workingDirectory");
     Objects.requireNonNull(startupCode, "startupCode");
     Objects.requireNonNull(startTimeout, "startTimeout");
+    Objects.requireNonNull(interruptMode, "interruptMode");
   }
 
-  /** A spec with no extra environment, no start-up code and the default timeout. */
+  /**
+   * A spec with no extra environment, no start-up code, the default timeout and interrupts by
+   * message.
+   */
   public static ChildKernelSpec of(String name, List<String> argv) {
     return new ChildKernelSpec(
-        name, argv, Map.of(), Optional.empty(), Optional.empty(), DEFAULT_START_TIMEOUT);
+        name,
+        argv,
+        Map.of(),
+        Optional.empty(),
+        Optional.empty(),
+        DEFAULT_START_TIMEOUT,
+        InterruptMode.MESSAGE);
   }
 
   /** A copy with these extra environment variables. */
   public ChildKernelSpec withEnvironment(Map<String, String> variables) {
-    return new ChildKernelSpec(name, argv, variables, workingDirectory, startupCode, startTimeout);
+    return new ChildKernelSpec(
+        name, argv, variables, workingDirectory, startupCode, startTimeout, interruptMode);
   }
 
   /** A copy that runs {@code code} after each start. */
   public ChildKernelSpec withStartupCode(String code) {
     return new ChildKernelSpec(
-        name, argv, environment, workingDirectory, Optional.of(code), startTimeout);
+        name, argv, environment, workingDirectory, Optional.of(code), startTimeout, interruptMode);
   }
 
   /** A copy with another start timeout. */
   public ChildKernelSpec withStartTimeout(Duration timeout) {
-    return new ChildKernelSpec(name, argv, environment, workingDirectory, startupCode, timeout);
+    return new ChildKernelSpec(
+        name, argv, environment, workingDirectory, startupCode, timeout, interruptMode);
+  }
+
+  /** A copy that interrupts the child this way. */
+  public ChildKernelSpec withInterruptMode(InterruptMode mode) {
+    return new ChildKernelSpec(
+        name, argv, environment, workingDirectory, startupCode, startTimeout, mode);
   }
 }

@@ -139,6 +139,27 @@ final class ChildKernelProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /**
+   * Sends SIGINT to the process (Java has no API for it, so through {@code kill -INT}); a failure
+   * is logged, the cell then runs on until it ends by itself.
+   */
+  void signalInterrupt() {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (kill.waitFor() != 0) {
+        log.warn("kill -INT {} failed: {}", process.pid(), output.strip());
+      }
+    } catch (IOException e) {
+      log.warn("cannot send SIGINT to child {}: {}", name, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Completes with the exit code when the process ends. */
   CompletableFuture<Integer> exit() {
     return process.onExit().thenApply(Process::exitValue);

@@ -252,11 +252,18 @@ final class ChildSession implements AutoCloseable {
     throw new ChildDiedException(process.exit().join(), process.lastOutput());
   }
 
-  /** Sends {@code interrupt_request} on the child's control channel; does not wait. */
+  /**
+   * Sends {@code interrupt_request} on the child's control channel, or SIGINT to the process when
+   * the spec asks for signals; does not wait.
+   */
   void interrupt() {
     if (process.isAlive()) {
       log.info("Interrupting {} (pid {})", spec.name(), process.pid());
-      connection.send(Channel.CONTROL, "interrupt_request", Json.object());
+      if (spec.interruptMode() == ChildKernelSpec.InterruptMode.SIGNAL) {
+        process.signalInterrupt();
+      } else {
+        connection.send(Channel.CONTROL, "interrupt_request", Json.object());
+      }
     }
   }
 

@@ -155,6 +155,10 @@ final class ProxiedChildKernel implements ChildKernel {
     if (status.equals("aborted")) {
       return ExecutionResult.error("Aborted", "the cell was aborted", List.of());
     }
+    if (status.equals("abort")) {
+      // IRkernel's status for a cell stopped by SIGINT (not in the messaging spec).
+      return ExecutionResult.error("Interrupted", "the cell was interrupted", List.of());
+    }
     List<String> traceback = new ArrayList<>();
     error.path("traceback").forEach(line -> traceback.add(line.asText()));
     return ExecutionResult.error(

@@ -1,0 +1,198 @@
+package dev.kindling.sparkr;
+
+import dev.kindling.api.ChildKernel;
+import dev.kindling.api.ChildKernelException;
+import dev.kindling.api.ChildKernelSpec;
+import dev.kindling.api.CodeCompleteness;
+import dev.kindling.api.Completion;
+import dev.kindling.api.ExecutionRequest;
+import dev.kindling.api.ExecutionResult;
+import dev.kindling.api.Interpreter;
+import dev.kindling.api.KernelContext;
+import dev.kindling.api.LanguageInfo;
+import dev.kindling.api.MimeBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * R cells: a real IRkernel child (through the kernel's {@code childKernels()} proxy) attached to
+ * the kernel's Spark driver through Spark's RBackend running in the kernel JVM ({@link
+ * SparkRBackend}). The child starts in the background as soon as the interpreter is created; a cell
+ * waits for it. A start that fails (R or IRkernel missing) fails the cell with what to install, and
+ * the next cell tries again.
+ */
+final class SparkRInterpreter implements Interpreter {
+
+  private static final Logger log = LoggerFactory.getLogger(SparkRInterpreter.class);
+
+  /** Runs in the child before each cell: gives its backend thread the cell's Spark job group. */
+  static final String ENTER_CELL = ".enterCell()";
+
+  /** Errors of {@link #ENTER_CELL} after which the cell itself is not run. */
+  private static final Set<String> ENDS_THE_CELL = Set.of("Interrupted", "KernelDied", "Aborted");
+
+  private final KernelContext context;
+  private final String r;
+  private final LanguageInfo language;
+  private final SparkRBridge bridge;
+  private CompletableFuture<ChildKernel> child;
+  private SparkRBackend backend;
+
+  SparkRInterpreter(KernelContext context, LanguageInfo language) {
+    this.context = context;
+    this.r = SparkRSettings.r(context.configuration());
+    this.language = language;
+    this.bridge = new SparkRBridge(context);
+    this.child = startInBackground();
+  }
+
+  private synchronized CompletableFuture<ChildKernel> startInBackground() {
+    CompletableFuture<ChildKernel> started = new CompletableFuture<>();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                started.complete(startChild());
+              } catch (Exception | LinkageError e) {
+                started.completeExceptionally(e);
+              }
+            },
+            "kindling-sparkr-start");
+    thread.setDaemon(true);
+    thread.start();
+    return started;
+  }
+
+  private ChildKernel startChild()
+      throws SparkRSetupException, ChildKernelException, InterruptedException {
+    REnvironment.probe(r).requireIrkernel();
+    synchronized (this) {
+      if (backend == null) {
+        backend = SparkRBackend.start(bridge, SparkRInterpreter.class.getClassLoader());
+      }
+    }
+    Map<String, String> env = new HashMap<>(backend.environment());
+    env.put("KINDLING_SPARKR_LIB", RSources.directory().toString());
+    if (SparkRSettings.useSparkR(context.configuration())) {
+      env.put("KINDLING_SPARKR_PACKAGE", sparkRLibrary(System.getenv("SPARK_HOME")).toString());
+    }
+    return context.childKernels().start(spec(r, env));
+  }
+
+  /**
+   * The R library holding Spark's own SparkR package ({@code $SPARK_HOME/R/lib}).
+   *
+   * @throws SparkRSetupException when there is none
+   */
+  static Path sparkRLibrary(String sparkHome) throws SparkRSetupException {
+    if (sparkHome == null || sparkHome.isBlank()) {
+      throw new SparkRSetupException(
+          SparkRSettings.USE_SPARKR
+              + " is set, but SPARK_HOME is not: SparkR is loaded from"
+              + " $SPARK_HOME/R/lib/SparkR.");
+    }
+    Path library = Path.of(sparkHome, "R", "lib");
+    if (!Files.isRegularFile(library.resolve("SparkR").resolve("DESCRIPTION"))) {
+      throw new SparkRSetupException(
+          SparkRSettings.USE_SPARKR
+              + " is set, but there is no SparkR package at "
+              + library.resolve("SparkR")
+              + " (a Spark distribution built with SparkR has it).");
+    }
+    return library;
+  }
+
+  /** The IRkernel child: IRkernel's own kernelspec argv, interrupted by SIGINT. */
+  static ChildKernelSpec spec(String r, Map<String, String> environment) {
+    return ChildKernelSpec.of(
+            "SparkR",
+            List.of(
+                r, "--slave", "-e", "IRkernel::main()", "--args", ChildKernelSpec.CONNECTION_FILE))
+        .withEnvironment(environment)
+        .withStartupCode(RSources.bootstrap())
+        .withInterruptMode(ChildKernelSpec.InterruptMode.SIGNAL);
+  }
+
+  /** The child, waiting for its start; empty when it failed or has not finished. */
+  private Optional<ChildKernel> startedChild() {
+    CompletableFuture<ChildKernel> current = currentStart();
+    return current.isDone() && !current.isCompletedExceptionally()
+        ? Optional.of(current.join())
+        : Optional.empty();
+  }
+
+  private synchronized CompletableFuture<ChildKernel> currentStart() {
+    return child;
+  }
+
+  @Override
+  public LanguageInfo languageInfo() {
+    return language;
+  }
+
+  @Override
+  public ExecutionResult execute(ExecutionRequest request) throws Exception {
+    ChildKernel kernel;
+    try {
+      kernel = currentStart().get();
+    } catch (ExecutionException e) {
+      synchronized (this) {
+        child = startInBackground(); // the next cell tries again (after an install, say)
+      }
+      Throwable cause = e.getCause();
+      String name = cause instanceof SparkRSetupException ? "SparkRSetupError" : "SparkRStartError";
+      String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+      log.warn("SparkR could not start: {}", message);
+      return ExecutionResult.error(name, message, List.of(name + ": " + message));
+    }
+    ExecutionResult entered =
+        kernel.execute(
+            new ExecutionRequest(ENTER_CELL, request.executionCount(), true, false, false));
+    if (entered instanceof ExecutionResult.Error) {
+      ExecutionResult.Error error = (ExecutionResult.Error) entered;
+      if (ENDS_THE_CELL.contains(error.name())) {
+        return entered; // interrupted before the cell began, or the child died: do not run it
+      }
+      log.warn("SparkR could not give the cell its job group: {}", error.message());
+    }
+    return kernel.execute(request);
+  }
+
+  @Override
+  public Completion complete(String code, int cursor) {
+    return startedChild().map(k -> k.complete(code, cursor)).orElse(Completion.none(cursor));
+  }
+
+  @Override
+  public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
+    return startedChild().flatMap(k -> k.inspect(code, cursor, detailLevel));
+  }
+
+  @Override
+  public CodeCompleteness isComplete(String code) {
+    return startedChild().map(k -> k.isComplete(code)).orElse(CodeCompleteness.unknown());
+  }
+
+  @Override
+  public void interrupt() {
+    startedChild().ifPresent(ChildKernel::interrupt);
+  }
+
+  @Override
+  public synchronized void close() {
+    startedChild().ifPresent(ChildKernel::close);
+    child.cancel(true);
+    if (backend != null) {
+      backend.close();
+    }
+  }
+}
