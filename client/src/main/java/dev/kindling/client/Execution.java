@@ -15,10 +15,12 @@ import java.util.function.Consumer;
  * they arrive, or wait for the whole {@link ExecuteOutcome}.
  *
  * <p>Every callback fires exactly once per matching message, in the order the kernel sent them,
- * also when registered late: it first gets what already arrived, then the rest. Callbacks run on
- * the client's callback thread, one at a time, never on the caller's thread; keep them short and
- * never block in them waiting for another reply (use the futures' {@code then...} methods instead).
- * All methods are thread-safe and return this handle for chaining.
+ * also when registered late: it first gets what already arrived, then the rest. A callback
+ * registered late catches up on its own, so two callbacks may interleave differently from the
+ * kernel's order; {@link #onOutput} sees every output in one order. Callbacks run on the client's
+ * callback thread, one at a time, never on the caller's thread; keep them short and never block in
+ * them waiting for another reply (use the futures' {@code then...} methods instead). All methods
+ * are thread-safe and return this handle for chaining.
  *
  * <pre>{@code
  * client.execute("print hello")

@@ -57,7 +57,15 @@ class KindlingClientIT {
 
   @Test
   void executeDeliversEveryOutputTypeToItsCallbackInOrder() throws Exception {
-    List<String> seen = new CopyOnWriteArrayList<>();
+    // Each callback sees its own events in order; callbacks registered one after another while
+    // outputs arrive may catch up at different moments, so the order across callbacks is checked
+    // with one onOutput callback (below), not across these.
+    List<String> streams = new CopyOnWriteArrayList<>();
+    List<String> displays = new CopyOnWriteArrayList<>();
+    List<String> updates = new CopyOnWriteArrayList<>();
+    List<String> clears = new CopyOnWriteArrayList<>();
+    List<String> results = new CopyOnWriteArrayList<>();
+    List<String> completions = new CopyOnWriteArrayList<>();
     String code =
         String.join(
             "\n",
@@ -72,29 +80,24 @@ class KindlingClientIT {
     Execution execution =
         client
             .execute(code)
-            .onStream(s -> seen.add("stream " + s.name() + " " + s.text().strip()))
-            .onDisplayData(d -> seen.add("display " + d.data().keySet()))
-            .onUpdateDisplayData(u -> seen.add("update " + u.data().get("text/plain")))
-            .onClearOutput(c -> seen.add("clear wait=" + c.waitForNext()))
-            .onResult(r -> seen.add("result " + r.text().orElse("")))
-            .onComplete(o -> seen.add("complete " + o.status()));
+            .onStream(s -> streams.add(s.name() + " " + s.text().strip()))
+            .onDisplayData(d -> displays.add(d.data().keySet().toString()))
+            .onUpdateDisplayData(u -> updates.add(String.valueOf(u.data().get("text/plain"))))
+            .onClearOutput(c -> clears.add("wait=" + c.waitForNext()))
+            .onResult(r -> results.add(r.text().orElse("")))
+            .onComplete(o -> completions.add(o.status()));
 
     ExecuteOutcome outcome = execution.await(WAIT);
 
     assertThat(outcome.status()).isEqualTo("ok");
     assertThat(outcome.reply().executionCount()).isPositive();
     assertThat(outcome.result().flatMap(Output.ExecuteResult::text)).contains("42");
-    assertThat(seen)
-        .containsExactly(
-            "stream stdout hello",
-            "stream stderr oops",
-            "display [text/html, text/plain]",
-            "display [text/plain]",
-            "update 100%",
-            "clear wait=true",
-            "stream stdout after clear",
-            "result 42",
-            "complete ok");
+    assertThat(streams).containsExactly("stdout hello", "stderr oops", "stdout after clear");
+    assertThat(displays).containsExactly("[text/html, text/plain]", "[text/plain]");
+    assertThat(updates).containsExactly("100%");
+    assertThat(clears).containsExactly("wait=true");
+    assertThat(results).containsExactly("42");
+    assertThat(completions).containsExactly("ok");
     // Registered after completion: the same events, replayed once.
     List<String> replayed = new CopyOnWriteArrayList<>();
     CountDownLatch done = new CountDownLatch(1);
