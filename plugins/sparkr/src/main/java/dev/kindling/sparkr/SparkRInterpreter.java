@@ -2,15 +2,12 @@ package dev.kindling.sparkr;
 
 import dev.kindling.api.ChildKernel;
 import dev.kindling.api.ChildKernelException;
+import dev.kindling.api.ChildKernelInterpreter;
 import dev.kindling.api.ChildKernelSpec;
-import dev.kindling.api.CodeCompleteness;
-import dev.kindling.api.Completion;
 import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
-import dev.kindling.api.Interpreter;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
-import dev.kindling.api.MimeBundle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -18,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * the kernel's Spark driver through Spark's RBackend running in the kernel JVM ({@link
  * SparkRBackend}). The child starts in the background as soon as the interpreter is created; a cell
  * waits for it. A start that fails (R or IRkernel missing) fails the cell with what to install, and
- * the next cell tries again.
+ * the next cell tries again ({@link ChildKernelInterpreter}).
  */
-final class SparkRInterpreter implements Interpreter {
+final class SparkRInterpreter extends ChildKernelInterpreter {
 
   private static final Logger log = LoggerFactory.getLogger(SparkRInterpreter.class);
 
@@ -44,35 +39,19 @@ final class SparkRInterpreter implements Interpreter {
   private final String r;
   private final LanguageInfo language;
   private final SparkRBridge bridge;
-  private CompletableFuture<ChildKernel> child;
   private SparkRBackend backend;
 
   SparkRInterpreter(KernelContext context, LanguageInfo language) {
+    super("SparkR");
     this.context = context;
     this.r = SparkRSettings.r(context.configuration());
     this.language = language;
     this.bridge = new SparkRBridge(context);
-    this.child = startInBackground();
+    startInBackground();
   }
 
-  private synchronized CompletableFuture<ChildKernel> startInBackground() {
-    CompletableFuture<ChildKernel> started = new CompletableFuture<>();
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                started.complete(startChild());
-              } catch (Exception | LinkageError e) {
-                started.completeExceptionally(e);
-              }
-            },
-            "kindling-sparkr-start");
-    thread.setDaemon(true);
-    thread.start();
-    return started;
-  }
-
-  private ChildKernel startChild()
+  @Override
+  protected ChildKernel startChild()
       throws SparkRSetupException, ChildKernelException, InterruptedException {
     REnvironment.probe(r).requireIrkernel();
     synchronized (this) {
@@ -122,16 +101,9 @@ final class SparkRInterpreter implements Interpreter {
         .withInterruptMode(ChildKernelSpec.InterruptMode.SIGNAL);
   }
 
-  /** The child, waiting for its start; empty when it failed or has not finished. */
-  private Optional<ChildKernel> startedChild() {
-    CompletableFuture<ChildKernel> current = currentStart();
-    return current.isDone() && !current.isCompletedExceptionally()
-        ? Optional.of(current.join())
-        : Optional.empty();
-  }
-
-  private synchronized CompletableFuture<ChildKernel> currentStart() {
-    return child;
+  @Override
+  protected String startErrorName(Throwable cause) {
+    return cause instanceof SparkRSetupException ? "SparkRSetupError" : "SparkRStartError";
   }
 
   @Override
@@ -139,58 +111,26 @@ final class SparkRInterpreter implements Interpreter {
     return language;
   }
 
+  /** Hands the child's backend thread the cell's Spark job group before the cell runs. */
   @Override
-  public ExecutionResult execute(ExecutionRequest request) throws Exception {
-    ChildKernel kernel;
-    try {
-      kernel = currentStart().get();
-    } catch (ExecutionException e) {
-      synchronized (this) {
-        child = startInBackground(); // the next cell tries again (after an install, say)
-      }
-      Throwable cause = e.getCause();
-      String name = cause instanceof SparkRSetupException ? "SparkRSetupError" : "SparkRStartError";
-      String message = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-      log.warn("SparkR could not start: {}", message);
-      return ExecutionResult.error(name, message, List.of(name + ": " + message));
-    }
+  protected Optional<ExecutionResult> beforeCell(ChildKernel kernel, ExecutionRequest request)
+      throws Exception {
     ExecutionResult entered =
         kernel.execute(
             new ExecutionRequest(ENTER_CELL, request.executionCount(), true, false, false));
     if (entered instanceof ExecutionResult.Error) {
       ExecutionResult.Error error = (ExecutionResult.Error) entered;
       if (ENDS_THE_CELL.contains(error.name())) {
-        return entered; // interrupted before the cell began, or the child died: do not run it
+        return Optional.of(entered); // interrupted before the cell began, or the child died
       }
       log.warn("SparkR could not give the cell its job group: {}", error.message());
     }
-    return kernel.execute(request);
-  }
-
-  @Override
-  public Completion complete(String code, int cursor) {
-    return startedChild().map(k -> k.complete(code, cursor)).orElse(Completion.none(cursor));
-  }
-
-  @Override
-  public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
-    return startedChild().flatMap(k -> k.inspect(code, cursor, detailLevel));
-  }
-
-  @Override
-  public CodeCompleteness isComplete(String code) {
-    return startedChild().map(k -> k.isComplete(code)).orElse(CodeCompleteness.unknown());
-  }
-
-  @Override
-  public void interrupt() {
-    startedChild().ifPresent(ChildKernel::interrupt);
+    return Optional.empty();
   }
 
   @Override
   public synchronized void close() {
-    startedChild().ifPresent(ChildKernel::close);
-    child.cancel(true);
+    super.close();
     if (backend != null) {
       backend.close();
     }
