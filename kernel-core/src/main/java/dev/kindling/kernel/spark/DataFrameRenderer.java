@@ -3,6 +3,7 @@ package dev.kindling.kernel.spark;
 import dev.kindling.api.Configuration;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.MimeBundle;
+import dev.kindling.api.spark.CellText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

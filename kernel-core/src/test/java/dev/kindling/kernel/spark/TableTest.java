@@ -2,6 +2,7 @@ package dev.kindling.kernel.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.api.spark.CellText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.kindling.sql;
 
+import dev.kindling.api.spark.CellText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.kindling.sql;
 
+import dev.kindling.api.spark.CellText;
 import java.util.List;
 
 /**

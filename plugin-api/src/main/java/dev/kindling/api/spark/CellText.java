@@ -1,16 +1,21 @@
-package dev.kindling.kernel.spark;
+package dev.kindling.api.spark;
 
 import java.util.Base64;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import scala.jdk.javaapi.CollectionConverters;
 
-/** One value of a DataFrame row as table text, close to what {@code Dataset.show()} prints. */
-final class CellText {
+/**
+ * One value of a DataFrame row as table text, close to what {@code Dataset.show()} prints: {@code
+ * null}, binary as Base64, maps as {@code {k -> v}}, arrays as {@code [a, b]}, structs as {@code
+ * {a, b}}. The kernel's DataFrame tables use it; plugins that show Spark values use it to match.
+ */
+public final class CellText {
 
   private CellText() {}
 
-  static String of(Object value) {
+  /** The text of {@code value}, a value Spark returned in a {@code Row}. */
+  public static String of(Object value) {
     if (value == null) {
       return "null";
     }
