@@ -162,6 +162,7 @@ def test_wrong_arguments_print_the_usage(kernel):
 
 def test_help_shows_the_usage(kernel):
     assert "--chart bar|line|scatter|area" in ok(kernel, "%sql?").result_text
+    assert "--chart bar|line|scatter|area" in ok(kernel, "%%sql?").result_text
     assert "%%dataframe [--output=html|csv|json] [--limit=N]" in ok(kernel, "%dataframe?").result_text
 
 
