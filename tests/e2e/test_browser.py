@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import paths
+from harness import jupyter_env, paths
 
 pytestmark = pytest.mark.kindling_only
 
@@ -87,6 +87,10 @@ def jupyterlab(browser_tools, tmp_path, target):
     news = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     news.parent.mkdir(parents=True)
     news.write_text('{"fetchNews": "false", "checkForUpdates": false}')
+    # Its own kernelspecs: other suites add specs named "Kindling (Scala)" to the shared
+    # environment, which would make the launcher card the script clicks ambiguous.
+    kernels = tmp_path / "jupyter" / "kernels"
+    jupyter_env.write_kernelspec(kernels, jupyter_env.SCALA_KERNEL_NAME, jupyter_env.kindling_scala_kernelspec())
     log = tmp_path / "jupyterlab.txt"
     args = [str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
@@ -95,7 +99,9 @@ def jupyterlab(browser_tools, tmp_path, target):
     if os.geteuid() == 0:
         args.append("--allow-root")  # CI containers run as root
     with open(log, "wb") as out:
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, "JUPYTER_PATH": str(tmp_path / "jupyter"),
+                                        "JUPYTER_DATA_DIR": str(tmp_path / "data")})
     base = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.monotonic() + 120
