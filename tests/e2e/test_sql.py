@@ -294,18 +294,8 @@ def test_test_language_view_and_data_reach_sql(test_language):
 
 @pytest.fixture(scope="module")
 def pyspark(target, tmp_path_factory):
-    """The PySpark plugin and the SQL plugin in one plugins dir, PySpark as default."""
-    plugins = tmp_path_factory.mktemp("pyspark-plugins")
-    for source in paths.pyspark_plugins_dir().glob("*.zip"):
-        (plugins / source.name).symlink_to(source)
-    (sql_zip,) = (paths.kindling_home() / "plugins").glob("kindling-sql-*.zip")
-    (plugins / sql_zip.name).symlink_to(sql_zip)
-    spec = jupyter_env.pyspark_kernelspec()
-    argv = spec["argv"]
-    argv[argv.index("--plugins-dir") + 1] = str(plugins)
-    jupyter_env.write_kernelspec(Path(os.environ["JUPYTER_PATH"]) / "kernels", "kindling_pyspark_sql", spec)
-    target = dataclasses.replace(KINDLING_PYSPARK, kernel_name="kindling_pyspark_sql")
-    session = session_for(target, tmp_path_factory, "pyspark-sql", "spark.range(1).count()")
+    """The Kindling (PySpark) kernel: the distribution's plugins, the SQL plugin among them."""
+    session = session_for(KINDLING_PYSPARK, tmp_path_factory, "pyspark-sql", "spark.range(1).count()")
     yield session
     session.stop()
 
