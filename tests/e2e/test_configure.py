@@ -145,3 +145,30 @@ def test_pyspark_cells_get_the_restarted_session_and_the_added_jars(pyspark, tmp
     jars = ok(pyspark, "str(sc._jsc.sc().listJars())").result_text
     assert "pytool.jar" in jars, jars
     assert ok(pyspark, "keep + 1").result_text == "42"
+
+
+@pytest.fixture(scope="module")
+def sparkr(tmp_path_factory):
+    from harness.target import KINDLING_SPARKR
+
+    KINDLING_SPARKR.check_available()
+    session = KernelSession(KINDLING_SPARKR, tmp_path_factory.mktemp("logs"), name="sparkr")
+    session.start(ready_timeout=120)
+    yield session
+    session.stop()
+
+
+def test_sparkr_cells_get_the_restarted_session(sparkr):
+    sparkr.forget()
+    ok(sparkr, "keep <- 41")
+    old_app = ok(sparkr, 'cat(callJMethod(callJMethod(spark, "sparkContext"), "applicationId"))', timeout=180).stdout
+
+    ex = ok(sparkr, '%%configure -f\n{"conf": {"spark.sql.shuffle.partitions": "6"}}', timeout=180)
+
+    assert "Spark restarted" in ex.stdout
+    conf = ok(sparkr, 'cat(callJMethod(callJMethod(spark, "conf"), "get", "spark.sql.shuffle.partitions"))')
+    assert conf.stdout == "6"
+    new_app = ok(sparkr, 'cat(callJMethod(callJMethod(spark, "sparkContext"), "applicationId"))').stdout
+    assert new_app != old_app
+    assert ok(sparkr, 'cat(count(sql("SELECT * FROM range(4)")))').stdout == "4"
+    assert ok(sparkr, "cat(keep + 1)").stdout == "42"

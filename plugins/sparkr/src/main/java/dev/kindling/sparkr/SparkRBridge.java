@@ -39,15 +39,20 @@ public final class SparkRBridge {
    * Gives the calling backend thread the running cell's Spark job group and tag, replacing any an
    * earlier cell left on it, so the cell's progress shows its jobs and an interrupt cancels them.
    * The R side calls it before each cell.
+   *
+   * @return an id of the running session (empty when none runs), so R can tell when the kernel
+   *     replaced it ({@code %%configure -f}) and bind {@code spark} again
    */
-  public void enterCell() {
+  public String enterCell() {
     SparkSession running = context.spark().activeSession().orElse(null);
-    if (running != null) {
-      SparkContext sc = running.sparkContext();
-      sc.clearJobGroup();
-      sc.clearJobTags();
-      context.spark().session(); // hands the running cell's job group to this thread
+    if (running == null) {
+      return "";
     }
+    SparkContext sc = running.sparkContext();
+    sc.clearJobGroup();
+    sc.clearJobTags();
+    context.spark().session(); // hands the running cell's job group to this thread
+    return sc.applicationId() + "/" + System.identityHashCode(running);
   }
 
   /** A value of the shared map ({@code kernel.data}), or null. */

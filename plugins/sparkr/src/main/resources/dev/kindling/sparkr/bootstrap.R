@@ -30,8 +30,15 @@ local({
         })
       }
     }
+    # Before each cell: the cell's job group, and `spark` bound again when the kernel replaced
+    # the session (%%configure -f) since the last cell.
+    env$.sessionId <- NULL
     env$.enterCell <- function() {
-      callJMethod(env$.bridge(), "enterCell")
+      id <- callJMethod(env$.bridge(), "enterCell")
+      if (!is.null(env$.sessionId) && nzchar(id) && !identical(id, env$.sessionId)) {
+        assign("spark", env$sparkR.session(), envir = globalenv())
+      }
+      if (nzchar(id)) env$.sessionId <- id
       invisible(NULL)
     }
     version <- callJMethod(env$.bridge(), "sparkVersion")
