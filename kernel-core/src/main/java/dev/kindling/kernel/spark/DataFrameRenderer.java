@@ -4,6 +4,7 @@ import dev.kindling.api.Configuration;
 import dev.kindling.api.DisplayRenderer;
 import dev.kindling.api.MimeBundle;
 import dev.kindling.api.spark.CellText;
+import dev.kindling.api.spark.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +87,7 @@ public final class DataFrameRenderer implements DisplayRenderer {
       }
       rows.add(cells);
     }
-    Table table = new Table(columns, rows, truncated);
+    TextTable table = TextTable.firstRows(columns, rows, truncated);
     return Optional.of(
         MimeBundle.of("text/html", table.html()).with(MimeBundle.TEXT_PLAIN, table.text()));
   }

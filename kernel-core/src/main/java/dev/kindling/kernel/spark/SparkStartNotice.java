@@ -2,6 +2,7 @@ package dev.kindling.kernel.spark;
 
 import dev.kindling.api.Display;
 import dev.kindling.api.DisplayHandle;
+import dev.kindling.api.HtmlText;
 import dev.kindling.api.MimeBundle;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,17 +1,32 @@
-package dev.kindling.kernel.spark;
+package dev.kindling.api.spark;
 
+import dev.kindling.api.HtmlText;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The first rows of a DataFrame as an HTML table and as a text table.
+ * Rows of a DataFrame (or of any query result) as the kernel shows them: an HTML table and a text
+ * table like {@code Dataset.show()}, with an optional note under both. Cell texts come from {@link
+ * CellText}. Plugins that show tables use it so theirs look like the kernel's.
  *
  * @param columns column names
  * @param rows cell texts, one list per row
- * @param truncated whether the DataFrame has more rows than these
+ * @param note a line under the table ({@code showing first 20 rows}), if any
  */
-record Table(List<String> columns, List<List<String>> rows, boolean truncated) {
+public record TextTable(List<String> columns, List<List<String>> rows, Optional<String> note) {
 
-  String html() {
+  /**
+   * The first rows of a longer result: noted as {@code showing first N rows} when {@code truncated}
+   * says there are more.
+   */
+  public static TextTable firstRows(
+      List<String> columns, List<List<String>> rows, boolean truncated) {
+    String shown = "showing first " + rows.size() + " " + (rows.size() == 1 ? "row" : "rows");
+    return new TextTable(columns, rows, truncated ? Optional.of(shown) : Optional.empty());
+  }
+
+  /** An HTML {@code table} (class {@code kindling-dataframe}), values escaped. */
+  public String html() {
     StringBuilder html = new StringBuilder("<table class=\"kindling-dataframe\"><thead><tr>");
     for (String column : columns) {
       html.append("<th>").append(HtmlText.escape(column)).append("</th>");
@@ -25,14 +40,12 @@ record Table(List<String> columns, List<List<String>> rows, boolean truncated) {
       html.append("</tr>");
     }
     html.append("</tbody></table>");
-    if (truncated) {
-      html.append("<p>").append(note()).append("</p>");
-    }
+    note.ifPresent(line -> html.append("<p>").append(HtmlText.escape(line)).append("</p>"));
     return html.toString();
   }
 
   /** Like {@code Dataset.show()}: a ruled table with right-aligned cells. */
-  String text() {
+  public String text() {
     int[] widths = new int[columns.size()];
     for (int i = 0; i < widths.length; i++) {
       widths[i] = Math.max(3, columns.get(i).length());
@@ -52,14 +65,8 @@ record Table(List<String> columns, List<List<String>> rows, boolean truncated) {
       line(text, row, widths);
     }
     text.append(rule);
-    if (truncated) {
-      text.append('\n').append(note());
-    }
+    note.ifPresent(line -> text.append('\n').append(line));
     return text.toString();
-  }
-
-  private String note() {
-    return "showing first " + rows.size() + " " + (rows.size() == 1 ? "row" : "rows");
   }
 
   private static void line(StringBuilder text, List<String> cells, int[] widths) {

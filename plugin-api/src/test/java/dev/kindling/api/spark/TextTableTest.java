@@ -1,15 +1,14 @@
-package dev.kindling.kernel.spark;
+package dev.kindling.api.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.kindling.api.spark.CellText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TableTest {
+class TextTableTest {
 
-  private final Table table =
-      new Table(
+  private final TextTable table =
+      TextTable.firstRows(
           List.of("id", "label"),
           List.of(List.of("1", "<b>&\"x\"</b>"), List.of("22", "null")),
           true);
@@ -40,7 +39,7 @@ class TableTest {
 
   @Test
   void noNoteWhenEveryRowIsShown() {
-    Table all = new Table(List.of("n"), List.of(List.of("1")), false);
+    TextTable all = TextTable.firstRows(List.of("n"), List.of(List.of("1")), false);
     assertThat(all.html()).doesNotContain("showing");
     assertThat(all.text()).doesNotContain("showing");
   }

@@ -1,11 +1,12 @@
-package dev.kindling.kernel.spark;
+package dev.kindling.api;
 
 /** Text made safe to put inside HTML elements and attribute values. */
-final class HtmlText {
+public final class HtmlText {
 
   private HtmlText() {}
 
-  static String escape(String text) {
+  /** {@code text} with {@code & < > " '} replaced by their character references. */
+  public static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
