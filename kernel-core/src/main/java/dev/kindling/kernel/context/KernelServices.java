@@ -52,28 +52,4 @@ public record KernelServices(
         childKernels,
         classpath);
   }
-
-  public KernelServices(
-      Display display,
-      Comms comms,
-      Magics magics,
-      Interpreters interpreters,
-      Stdin stdin,
-      SparkRuntime spark,
-      Configuration configuration,
-      String kernelVersion,
-      ChildKernels childKernels) {
-    this(
-        display,
-        comms,
-        magics,
-        interpreters,
-        stdin,
-        spark,
-        new ConcurrentHashMap<>(),
-        configuration,
-        kernelVersion,
-        childKernels,
-        KernelClasspath.unsupported());
-  }
 }
