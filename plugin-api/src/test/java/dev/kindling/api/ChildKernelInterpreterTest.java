@@ -49,8 +49,7 @@ class ChildKernelInterpreterTest {
   void introspectionAnswersNothingAtOnceWhileTheChildStarts() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     FakeChild child = new FakeChild();
-    Scripted interpreter = new Scripted(child);
-    interpreter.gate = release;
+    Scripted interpreter = new Scripted(release, child);
 
     assertThat(interpreter.complete("pri", 3)).isEqualTo(Completion.none(3));
     assertThat(interpreter.isComplete("x")).isEqualTo(CodeCompleteness.unknown());
@@ -78,12 +77,18 @@ class ChildKernelInterpreterTest {
   /** Starts as scripted: each start throws or returns the next entry. */
   private static final class Scripted extends ChildKernelInterpreter {
     private final Deque<Object> script;
-    volatile CountDownLatch gate = new CountDownLatch(0);
+    private final CountDownLatch gate;
     volatile int starts;
     Optional<ExecutionResult> endNextCell = Optional.empty();
 
     Scripted(Object... script) {
+      this(new CountDownLatch(0), script);
+    }
+
+    /** A start that waits for {@code gate} before it runs the script. */
+    Scripted(CountDownLatch gate, Object... script) {
       super("Test");
+      this.gate = gate;
       this.script = new ArrayDeque<>(List.of(script));
       startInBackground();
     }
