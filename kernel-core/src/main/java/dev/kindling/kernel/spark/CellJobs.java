@@ -98,24 +98,31 @@ public final class CellJobs implements CellLifecycle {
                 sc.clearJobGroup();
                 sc.removeJobTag(run.jobGroup());
               });
-      run.finish();
     } catch (RuntimeException e) {
       log.warn("Could not finish the Spark state of {}", run.jobGroup(), e);
     } finally {
+      run.finish(); // the final progress, whatever happened above
       if (current == run) {
         current = null;
       }
-      if (interrupted) {
+      if (interrupted || Thread.interrupted()) {
         Thread.currentThread().interrupt();
       }
     }
   }
 
-  /** Lets the listener see the cell's finished jobs before its final progress is shown. */
+  /**
+   * Lets the listener see the cell's finished jobs before its final progress is shown. A second
+   * interrupt may arrive while the cell ends: Spark then throws InterruptedException (undeclared,
+   * from Scala), which ends the wait early and keeps the interrupt.
+   */
   private static void drainListenerBus(SparkContext sc) {
     try {
       sc.listenerBus().waitUntilEmpty(LISTENER_DRAIN_MILLIS);
-    } catch (java.util.concurrent.TimeoutException | RuntimeException e) {
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       log.debug("Spark listener bus not drained: {}", e.toString());
     }
   }
