@@ -154,7 +154,7 @@ outcome = {}
 def job():
     try:
         outcome['n'] = sc.parallelize([0], 1).map(lambda x: time.sleep(%s) or x).count()
-    except Exception as e:
+    except BaseException as e:
         outcome['error'] = type(e).__name__
 worker = threading.Thread(target=job)
 worker.start()
@@ -176,9 +176,10 @@ def test_spark_jobs_of_python_threads_belong_to_the_cell(kernel):
     )
     assert kernel.interrupt()["content"]["status"] == "ok"
     assert kernel.finish(msg_id, timeout=30).status == "error"
-    # The interrupt cancelled the thread's job too: it ends long before its 120 s sleep.
-    ex = ok(kernel, "worker.join(30)\n(worker.is_alive(), sorted(outcome))", timeout=60)
-    assert ex.result_text == "(False, ['error'])"
+    # The interrupt cancelled the thread's job too (the kernel log says "Job N cancelled the cell
+    # was interrupted"): the thread ends long before its 120 s sleep, without a count.
+    ex = ok(kernel, "worker.join(30)\n(worker.is_alive(), 'n' in outcome)", timeout=60)
+    assert ex.result_text == "(False, False)", ex.result_text
 
 
 def test_dataframe_result_renders_as_a_table(kernel):
