@@ -1,15 +1,18 @@
 """Kindling in JupyterLab in a real browser: Debian's Chromium driven by playwright-core
-(tests/browser/jupyterlab.test.mjs) against JupyterLab on 127.0.0.1 with the isolated Jupyter
-environment's kernelspecs (``kindling_scala`` among them). The Node script creates a "Kindling
-(Scala)" notebook, runs a DataFrame cell (table and Spark progress), interrupts a long job from the
-toolbar and restarts the kernel from the Kernel menu. Screenshots go to tests/browser/artifacts
-(``KINDLING_BROWSER_ARTIFACTS`` overrides).
+against one JupyterLab on 127.0.0.1 with its own ``kindling_scala`` and ``kindling_pyspark``
+kernelspecs. tests/browser/jupyterlab.test.mjs creates a "Kindling (Scala)" notebook, runs a
+DataFrame cell (table and Spark progress), interrupts a long job from the toolbar and restarts the
+kernel from the Kernel menu. tests/browser/widgets.test.mjs creates a "Kindling (PySpark)"
+notebook with an ipywidgets slider and checks comms both ways (the browser moves it, the kernel's
+observer answers; Python sets it, the page follows). Screenshots go to tests/browser/artifacts, the
+widget test's to its ``widgets`` subdirectory (``KINDLING_BROWSER_ARTIFACTS`` overrides).
 
 A missing browser or Node.js fails the test with what to install: CI must run it.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import shutil
@@ -29,6 +32,7 @@ pytestmark = pytest.mark.kindling_only
 
 BROWSER_DIR = paths.REPO_ROOT / "tests" / "browser"
 SCRIPT = BROWSER_DIR / "jupyterlab.test.mjs"
+WIDGETS_SCRIPT = BROWSER_DIR / "widgets.test.mjs"
 JUPYTER = Path(sys.executable).parent / "jupyter"
 INSTALL_HINT = (
     "run scripts/setup-browser-env as root (./test does), or "
@@ -40,7 +44,7 @@ def artifacts_dir() -> Path:
     return Path(os.environ.get("KINDLING_BROWSER_ARTIFACTS", BROWSER_DIR / "artifacts"))
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser_tools() -> tuple[str, str]:
     """Chromium and Node.js 18+ (and playwright-core installed), or a failure that says what to
     install."""
@@ -75,10 +79,11 @@ def tail(path: Path, lines: int = 40) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-@pytest.fixture
-def jupyterlab(browser_tools, tmp_path, target):
-    """JupyterLab on a free loopback port with a fresh root, workspace and settings; yields its
-    base URL with the token and its log file."""
+@pytest.fixture(scope="module")
+def lab_server(browser_tools, tmp_path_factory, target):
+    """JupyterLab on a free loopback port with a fresh root, workspace and settings, shared by the
+    module's tests; yields its base URL with the token and its log file."""
+    tmp_path = tmp_path_factory.mktemp("jupyterlab")
     port, token = free_port(), secrets.token_hex(16)
     root = tmp_path / "notebooks"
     root.mkdir()
@@ -91,6 +96,7 @@ def jupyterlab(browser_tools, tmp_path, target):
     # environment, which would make the launcher card the script clicks ambiguous.
     kernels = tmp_path / "jupyter" / "kernels"
     jupyter_env.write_kernelspec(kernels, jupyter_env.SCALA_KERNEL_NAME, jupyter_env.kindling_scala_kernelspec())
+    jupyter_env.write_kernelspec(kernels, jupyter_env.PYSPARK_KERNEL_NAME, jupyter_env.pyspark_kernelspec())
     log = tmp_path / "jupyterlab.txt"
     args = [str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
@@ -125,21 +131,37 @@ def jupyterlab(browser_tools, tmp_path, target):
             process.wait(timeout=30)
 
 
-@pytest.mark.timeout(900)
-def test_jupyterlab_in_chromium_runs_interrupts_and_restarts_a_scala_notebook(browser_tools, jupyterlab):
+@pytest.fixture
+def jupyterlab(lab_server):
+    """The module's JupyterLab; the kernels a test started are shut down after it, so the next
+    test's Spark does not share the machine with them."""
+    yield lab_server
+    url, _ = lab_server
+    base, token = url.split("?token=")
+    headers = {"Authorization": f"token {token}"}
+    with urllib.request.urlopen(urllib.request.Request(f"{base}api/kernels", headers=headers), timeout=30) as r:
+        kernels = json.load(r)
+    for kernel in kernels:
+        request = urllib.request.Request(f"{base}api/kernels/{kernel['id']}", method="DELETE", headers=headers)
+        urllib.request.urlopen(request, timeout=120).close()  # returns once the kernel is shut down
+
+
+def run_script(script: Path, browser_tools, jupyterlab, artifacts: Path, timeout: int):
+    """Runs one Node script against the JupyterLab; the run's screenshots replace the last run's."""
     chromium, node = browser_tools
-    url, lab_log = jupyterlab
-    artifacts = artifacts_dir()
+    url, _ = jupyterlab
     artifacts.mkdir(parents=True, exist_ok=True)
     for old in artifacts.glob("*.png"):  # the screenshots left are this run's
         old.unlink()
-
-    done = subprocess.run(
-        [node, str(SCRIPT)], cwd=BROWSER_DIR, capture_output=True, text=True, timeout=840,
+    return subprocess.run(
+        [node, str(script)], cwd=BROWSER_DIR, capture_output=True, text=True, timeout=timeout,
         env={**os.environ, "KINDLING_LAB_URL": url, "KINDLING_CHROMIUM": chromium,
              "KINDLING_BROWSER_ARTIFACTS": str(artifacts)},
     )
 
+
+def assert_passed(done: subprocess.CompletedProcess, steps: int, artifacts: Path, lab_log: Path) -> None:
+    """The script's output, and on failure the tails of JupyterLab's and the newest kernel logs."""
     print(done.stdout)
     print(f"screenshots: {artifacts}")
     kernel_logs = Path(os.environ["KINDLING_LOG_DIR"])  # set by conftest's isolated environment
@@ -149,4 +171,18 @@ def test_jupyterlab_in_chromium_runs_interrupts_and_restarts_a_scala_notebook(br
         f"the browser test failed (screenshots in {artifacts}):\n{done.stdout}{done.stderr}"
         f"\n--- JupyterLab log\n{tail(lab_log)}{logs}"
     )
-    assert "all 8 steps passed" in done.stdout, done.stdout
+    assert f"all {steps} steps passed" in done.stdout, done.stdout
+
+
+@pytest.mark.timeout(900)
+def test_jupyterlab_in_chromium_runs_interrupts_and_restarts_a_scala_notebook(browser_tools, jupyterlab):
+    artifacts = artifacts_dir()
+    done = run_script(SCRIPT, browser_tools, jupyterlab, artifacts, timeout=840)
+    assert_passed(done, 8, artifacts, jupyterlab[1])
+
+
+@pytest.mark.timeout(400)
+def test_an_ipywidgets_slider_in_a_pyspark_notebook_reacts_both_ways(browser_tools, jupyterlab):
+    artifacts = artifacts_dir() / "widgets"
+    done = run_script(WIDGETS_SCRIPT, browser_tools, jupyterlab, artifacts, timeout=360)
+    assert_passed(done, 6, artifacts, jupyterlab[1])
