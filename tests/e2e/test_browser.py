@@ -96,7 +96,8 @@ def lab_server(browser_tools, tmp_path_factory, target):
     # environment, which would make the launcher card the script clicks ambiguous.
     kernels = tmp_path / "jupyter" / "kernels"
     jupyter_env.write_kernelspec(kernels, jupyter_env.SCALA_KERNEL_NAME, jupyter_env.kindling_scala_kernelspec())
-    jupyter_env.write_kernelspec(kernels, jupyter_env.PYSPARK_KERNEL_NAME, jupyter_env.pyspark_kernelspec())
+    jupyter_env.write_kernelspec(kernels, jupyter_env.PYSPARK_KERNEL_NAME,
+                                 jupyter_env.pyspark_kernelspec())
     log = tmp_path / "jupyterlab.txt"
     args = [str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
             "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
@@ -139,10 +140,12 @@ def jupyterlab(lab_server):
     url, _ = lab_server
     base, token = url.split("?token=")
     headers = {"Authorization": f"token {token}"}
-    with urllib.request.urlopen(urllib.request.Request(f"{base}api/kernels", headers=headers), timeout=30) as r:
+    listing = urllib.request.Request(f"{base}api/kernels", headers=headers)
+    with urllib.request.urlopen(listing, timeout=30) as r:
         kernels = json.load(r)
     for kernel in kernels:
-        request = urllib.request.Request(f"{base}api/kernels/{kernel['id']}", method="DELETE", headers=headers)
+        request = urllib.request.Request(f"{base}api/kernels/{kernel['id']}", method="DELETE",
+                                         headers=headers)
         urllib.request.urlopen(request, timeout=120).close()  # returns once the kernel is shut down
 
 
