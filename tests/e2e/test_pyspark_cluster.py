@@ -16,6 +16,8 @@ from __future__ import annotations
 import ast
 import dataclasses
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -134,13 +136,11 @@ def assert_ran_on_both_executors(places, child, cluster, python=None):
     assert sorted(str(Path(d).parent.parent) for d in executor_dirs) == work_dirs, executor_dirs
 
 
-def test_the_child_is_the_kernels_python_and_the_workers_python3_is_not(child):
-    executable, prefix, _ = child
+def test_the_child_is_the_kernels_python_and_the_workers_python3_is_not(kernel, child):
+    executable, prefix, kernel_pid = child
     assert (executable, prefix) == (sys.executable, sys.prefix)
+    assert kernel_pid == kernel.process.pid  # the launcher execs the JVM: the kernel is the driver
     # What a worker would run without the kernel's setting: another Python, without pyspark.
-    import shutil
-    import subprocess
-
     other = shutil.which("python3", path=path_without_the_venv())
     assert other is not None
     probe = subprocess.run(
