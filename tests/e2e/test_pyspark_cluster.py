@@ -121,11 +121,17 @@ def parent_pid(pid: int) -> int:
     return int(stat[stat.rindex(")") + 2 :].split()[1])
 
 
-def assert_ran_on_both_executors(places, child, cluster, python=None):
-    """Every Python worker ran the kernel's Python (or ``python``) under an executor JVM that a
-    worker of the cluster started (not the kernel JVM), and both executors ran some."""
+def application(kernel):
+    """The session's application id and the ids of its executors, as the driver knows them."""
+    return value(ok(kernel, "(sc.applicationId, sorted(sc._jsc.sc().getExecutorIds().mkString(',').split(',')))"))
+
+
+def assert_ran_on_both_executors(places, child, cluster, kernel):
+    """Every Python worker ran the kernel's Python under an executor JVM that a
+    worker of the cluster started for this session (not the kernel JVM), and both executors of the
+    session ran some."""
     executable, prefix, kernel_pid = child
-    assert {(p[0], p[1]) for p in places} == {python or (executable, prefix)}
+    assert {(p[0], p[1]) for p in places} == {(executable, prefix)}
     executor_pids = {p[3] for p in places}
     executor_dirs = {p[2] for p in places}
     assert len(executor_pids) == 2 and len(executor_dirs) == 2, places
@@ -134,6 +140,10 @@ def assert_ran_on_both_executors(places, child, cluster, python=None):
     assert {parent_pid(pid) for pid in executor_pids} == worker_pids, "each executor is a worker's child"
     work_dirs = sorted(str(d) for d in cluster.work_dirs)
     assert sorted(str(Path(d).parent.parent) for d in executor_dirs) == work_dirs, executor_dirs
+    # A standalone executor works in WORK_DIR/APP_ID/EXECUTOR_ID.
+    app_id, executor_ids = application(kernel)
+    assert {Path(d).parent.name for d in executor_dirs} == {app_id}
+    assert sorted(Path(d).name for d in executor_dirs) == executor_ids
 
 
 def test_the_child_is_the_kernels_python_and_the_workers_python3_is_not(kernel, child):
@@ -159,7 +169,7 @@ def test_python_udf_runs_in_both_executors_with_the_kernels_python(kernel, child
     )
     results = [ast.literal_eval(text) for text in value(ex)]
     assert sorted(r[0] for r in results) == [0, 2, 4, 6, 8, 10, 12, 14]
-    assert_ran_on_both_executors([r[1] for r in results], child, cluster)
+    assert_ran_on_both_executors([r[1] for r in results], child, cluster, kernel)
 
 
 def test_pandas_udf_runs_in_both_executors_with_the_kernels_python(kernel, child, cluster):
@@ -176,14 +186,28 @@ def test_pandas_udf_runs_in_both_executors_with_the_kernels_python(kernel, child
     )
     results = [ast.literal_eval(text) for text in value(ex)]
     assert sorted(r[0] for r in results) == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5]
-    assert_ran_on_both_executors([r[1] for r in results], child, cluster)
+    assert_ran_on_both_executors([r[1] for r in results], child, cluster, kernel)
 
 
 def test_rdd_lambda_runs_in_both_executors_with_the_kernels_python(kernel, child, cluster):
     ex = ok(kernel, "sc.parallelize(range(6), 3).map(lambda x: (x * x, where())).collect()")
     results = value(ex)
     assert [r[0] for r in results] == [0, 1, 4, 9, 16, 25]
-    assert_ran_on_both_executors([r[1] for r in results], child, cluster)
+    assert_ran_on_both_executors([r[1] for r in results], child, cluster, kernel)
+
+
+def test_a_module_added_with_add_py_file_reaches_the_executors(kernel, child, cluster, tmp_path):
+    module = tmp_path / "kindling_cluster_helper.py"
+    module.write_text("def triple(x):\n    return 3 * x\n")
+    ok(kernel, f"sc.addPyFile({str(module)!r})")
+    ex = ok(
+        kernel,
+        "sc.parallelize(range(6), 3)"
+        ".map(lambda x: (__import__('kindling_cluster_helper').triple(x), where())).collect()",
+    )
+    results = value(ex)
+    assert [r[0] for r in results] == [0, 3, 6, 9, 12, 15]
+    assert_ran_on_both_executors([r[1] for r in results], child, cluster, kernel)
 
 
 def test_spark_pyspark_python_chooses_the_executors_python(kernel, child, cluster, tmp_path):
@@ -196,4 +220,4 @@ def test_spark_pyspark_python_chooses_the_executors_python(kernel, child, cluste
     ok(kernel, AWAIT_EXECUTORS)
     results = value(ok(kernel, "sc.parallelize(range(6), 3).map(lambda x: (x, where())).collect()"))
     assert {r[1][4] for r in results} == {"wrapper"}
-    assert_ran_on_both_executors([r[1] for r in results], child, cluster)
+    assert_ran_on_both_executors([r[1] for r in results], child, cluster, kernel)
