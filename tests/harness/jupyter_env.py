@@ -106,9 +106,12 @@ def sql_kernelspec() -> dict:
     }
 
 
-def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> dict:
+def pyspark_kernelspec(
+    python: str | None = None, env: dict | None = None, master: str = "local[2]", conf: dict | None = None
+) -> dict:
     """Kindling (PySpark): the PySpark plugin as default interpreter, with the venv's Python
-    (ipykernel and pyspark installed) unless another ``python`` is given."""
+    (ipykernel and pyspark installed) unless another ``python`` is given, on ``master`` with
+    ``conf``'s further Spark settings."""
     return {
         "argv": [
             str(paths.launcher()),
@@ -121,7 +124,8 @@ def pyspark_kernelspec(python: str | None = None, env: dict | None = None) -> di
             "--conf",
             f"kindling.python={python or paths.venv_python()}",
             "--conf",
-            "spark.master=local[2]",
+            f"spark.master={master}",
+            *[arg for key, value in (conf or {}).items() for arg in ("--conf", f"{key}={value}")],
         ],
         "display_name": "Kindling (PySpark)",
         "language": "python",

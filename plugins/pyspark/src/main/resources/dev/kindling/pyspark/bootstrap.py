@@ -2,6 +2,8 @@
 # restart). Attaches to the kernel JVM's py4j gateway (PYSPARK_GATEWAY_PORT/SECRET) and binds the
 # kernel's own SparkContext and SparkSession as `sc` and `spark`, plus `kernel`.
 def __kindling_bootstrap():
+    import os
+
     import IPython
     import pyspark
     from IPython.display import display as _display
@@ -17,9 +19,16 @@ def __kindling_bootstrap():
             "pyspark %s is installed, but the kernel runs Spark %s; they must be the same. "
             "Fix: pip install pyspark==%s ipykernel" % (pyspark.__version__, jvm_version, jvm_version)
         )
+    kernel_python = os.environ.get("PYSPARK_PYTHON")
+
     def bind():
         jsc = entry.javaSparkContext()
         conf = SparkConf(_jvm=gateway.jvm, _jconf=jsc.getConf())
+        # Executors start their Python workers with sc.pythonExec (read from PYSPARK_PYTHON):
+        # spark.pyspark.python when the session has it, as spark-submit does, else this Python.
+        executor_python = conf.get("spark.pyspark.python", None) or kernel_python
+        if executor_python:
+            os.environ["PYSPARK_PYTHON"] = executor_python
         sc = SparkContext(conf=conf, gateway=gateway, jsc=jsc)
         return sc, SparkSession(sc, jsparkSession=entry.session())
 
