@@ -209,4 +209,7 @@ def test_r_cells_find_the_classes_of_added_jars_through_the_backend(kernel, work
     ok(kernel, f"%AddJar {named_jar(work, 'kindling.r.after', 'after-r')}")
     code = '%%sparkr\ncat(callJStatic("kindling.r.after.Named", "name"), "\\n")'
     assert ok(kernel, code).stdout == "after-r \n"
+    ex = kernel.execute('%%sparkr\ncallJStatic("kindling.r.absent.Named", "name")', timeout=60)
+    assert ex.status == "error", ex.describe()
+    assert "no such class or method" in ex.errors[0]["content"]["evalue"], ex.describe()
     still_running(kernel)
