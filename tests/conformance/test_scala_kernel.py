@@ -44,6 +44,7 @@ class ScalaKernelTests(jkt.KernelTests):
 
     code_inspect_sample = "println"
     code_clear_output = "kernel.display.clear()"
+    code_page_something = "println?"
 
     @classmethod
     def setUpClass(cls) -> None:

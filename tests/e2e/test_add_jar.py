@@ -1,4 +1,5 @@
-"""%AddJar: jars from a path, a file: URL or an http: URL reach the Scala REPL and the executors.
+"""%AddJar: jars from a path, a file: URL or an http: URL reach the Scala REPL, the executors, and
+the JVM side of Python (``spark._jvm``) and R (``callJStatic``) cells.
 
 One Scala kernel (the distribution's plugins, Spark started lazily so the first jar is added
 before Spark runs) with its own cache directory. Every error case is followed by a check that the
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 
 import pytest
@@ -52,6 +54,7 @@ def cache(work):
 def scala(tmp_path_factory, cache):
     target = scala_target(
         "kindling_scala_addjar", "--spark-init", "lazy", "--conf", "spark.master=local[2]",
+        "--conf", f"kindling.python={sys.executable}",
         env={"KINDLING_CACHE_DIR": str(cache)},
     )
     target.check_available()
@@ -172,4 +175,41 @@ def test_wrong_arguments_print_the_usage(kernel):
     ex = kernel.execute("%AddJar")
     assert ex.status == "error"
     assert "%AddJar <path" in "\n".join(ex.errors[0]["content"]["traceback"])
+    still_running(kernel)
+
+
+def named_jar(work, package, name):
+    """A jar with ``package.Named``, whose static ``name()`` returns ``name``."""
+    source = (
+        f"package {package}; public final class Named {{"
+        f' public static String name() {{ return "{name}"; }} }}'
+    )
+    return compile_jar(work, work / f"{name}.jar", {f"{package.replace('.', '/')}/Named.java": source})
+
+
+def test_python_cells_find_the_classes_of_added_jars_through_the_gateway(kernel, work):
+    # Added before the Python interpreter starts: it gets the jar when it is created.
+    ok(kernel, f"%AddJar {named_jar(work, 'kindling.py.before', 'before-python')}")
+    code = "%%pyspark\nprint(spark._jvm.kindling.py.before.Named.name())"
+    assert ok(kernel, code, timeout=180).stdout == "before-python\n"
+    # Added while Python runs: the next Python cell finds it.
+    ok(kernel, f"%AddJar {named_jar(work, 'kindling.py.after', 'after-python')}")
+    code = "%%pyspark\nprint(spark._jvm.kindling.py.after.Named.name())"
+    assert ok(kernel, code).stdout == "after-python\n"
+    # A class from no jar is still not there (py4j answers with a package, not a class).
+    ex = kernel.execute("%%pyspark\nspark._jvm.kindling.py.absent.Named.name()", timeout=60)
+    assert ex.status == "error", ex.describe()
+    still_running(kernel)
+
+
+def test_r_cells_find_the_classes_of_added_jars_through_the_backend(kernel, work):
+    ok(kernel, f"%AddJar {named_jar(work, 'kindling.r.before', 'before-r')}")
+    code = '%%sparkr\ncat(callJStatic("kindling.r.before.Named", "name"), "\\n")'
+    assert ok(kernel, code, timeout=180).stdout == "before-r \n"
+    ok(kernel, f"%AddJar {named_jar(work, 'kindling.r.after', 'after-r')}")
+    code = '%%sparkr\ncat(callJStatic("kindling.r.after.Named", "name"), "\\n")'
+    assert ok(kernel, code).stdout == "after-r \n"
+    ex = kernel.execute('%%sparkr\ncallJStatic("kindling.r.absent.Named", "name")', timeout=60)
+    assert ex.status == "error", ex.describe()
+    assert "no such class or method" in ex.errors[0]["content"]["evalue"], ex.describe()
     still_running(kernel)

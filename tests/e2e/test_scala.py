@@ -139,3 +139,20 @@ def test_a_function_defined_once_is_called_thousands_of_times_through_a_comm(ker
     assert [r["n"] for r in replies] == [i % 50 for i in range(calls)]
     kernel.until_idle(kernel.send("comm_close", {"comm_id": comm_id, "data": {}}), 30)
     assert ok(kernel, "sumOfSquares(3)").result_text == "14"
+
+
+def test_a_name_and_a_question_mark_pages_its_signature(kernel):
+    ok(kernel, "def pagedHelp(name: String): String = name")
+    for cell in ("pagedHelp?", "?pagedHelp"):
+        ex = ok(kernel, cell)
+        assert ex.content["payload"] == [
+            {"source": "page", "data": {"text/plain": "def pagedHelp(name: String): String"}, "start": 0}
+        ], ex.describe()
+        assert ex.results == [] and ex.stdout == "", ex.describe()
+    ex = ok(kernel, "zzNothingNamedSo?")
+    (page,) = ex.content["payload"]
+    assert page["data"]["text/plain"].startswith("No information for `zzNothingNamedSo`"), ex.describe()
+    # A method named ? is Scala, not a help request.
+    ok(kernel, "object Ask { def ?(n: Int): Int = n + 1 }")
+    ex = ok(kernel, "Ask ? 41")
+    assert ex.result_text == "42" and ex.content["payload"] == [], ex.describe()

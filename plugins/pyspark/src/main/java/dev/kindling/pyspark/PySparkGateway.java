@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
-import org.apache.spark.sql.SparkSession;
 import py4j.ClientServer;
 
 /**
@@ -22,16 +21,21 @@ final class PySparkGateway implements AutoCloseable {
     this.secret = secret;
   }
 
-  /** Starts the server on a free loopback port. */
-  static PySparkGateway start(PySparkBridge entryPoint) {
+  /**
+   * Starts the server on a free loopback port.
+   *
+   * @param classLoader resolves the class names Python uses ({@code spark._jvm.some.Class}): py4j
+   *     looks them up in its threads' context loader, which they inherit from this one
+   */
+  static PySparkGateway start(PySparkBridge entryPoint, ClassLoader classLoader) {
     byte[] token = new byte[32];
     new SecureRandom().nextBytes(token);
     String secret = HexFormat.of().formatHex(token);
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
-    // py4j finds the classes Python names through the context loader of its threads, which
-    // inherit this one: the host's, where Spark lives.
-    thread.setContextClassLoader(SparkSession.class.getClassLoader());
+    // py4j finds the classes Python names through the context loader of its threads (its default
+    // ClassLoadingStrategy), which inherit this one.
+    thread.setContextClassLoader(classLoader);
     try {
       ClientServer server =
           new ClientServer.ClientServerBuilder(entryPoint)

@@ -1,27 +1,32 @@
 package dev.kindling.pyspark;
 
+import dev.kindling.api.AddedJarsClassLoader;
 import dev.kindling.api.ChildKernel;
 import dev.kindling.api.ChildKernelException;
 import dev.kindling.api.ChildKernelInterpreter;
 import dev.kindling.api.ChildKernelSpec;
+import dev.kindling.api.ClasspathExtensible;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Python cells: a real ipykernel child (through the kernel's {@code childKernels()} proxy) attached
  * to the kernel's Spark driver through a {@link PySparkGateway}. The child starts in the background
  * as soon as the interpreter is created; a cell waits for it. A start that fails (Python, ipykernel
  * or pyspark missing, versions that differ) fails the cell with the reason and the fix, and the
- * next cell tries again ({@link ChildKernelInterpreter}).
+ * next cell tries again ({@link ChildKernelInterpreter}). Jars added to the kernel ({@code
+ * %AddJar}) reach the gateway's class loader, so {@code spark._jvm} finds their classes.
  */
-final class PySparkInterpreter extends ChildKernelInterpreter {
+final class PySparkInterpreter extends ChildKernelInterpreter implements ClasspathExtensible {
 
   static final String BOOTSTRAP = "/dev/kindling/pyspark/bootstrap.py";
 
@@ -29,6 +34,8 @@ final class PySparkInterpreter extends ChildKernelInterpreter {
   private final String python;
   private final LanguageInfo language;
   private final PySparkBridge bridge;
+  private final AddedJarsClassLoader jars =
+      new AddedJarsClassLoader("kindling-pyspark-jars", SparkSession.class.getClassLoader());
   private PySparkGateway gateway;
 
   PySparkInterpreter(KernelContext context, LanguageInfo language) {
@@ -47,7 +54,7 @@ final class PySparkInterpreter extends ChildKernelInterpreter {
     environment.requireUsableWith(SparkVersion.get());
     synchronized (this) {
       if (gateway == null) {
-        gateway = PySparkGateway.start(bridge);
+        gateway = PySparkGateway.start(bridge, jars);
       }
     }
     Map<String, String> env = new HashMap<>(gateway.environment());
@@ -91,11 +98,18 @@ final class PySparkInterpreter extends ChildKernelInterpreter {
     return true;
   }
 
+  /** Classes in {@code added} become resolvable from Python through {@code spark._jvm}. */
+  @Override
+  public void addJars(List<Path> added) {
+    jars.addJars(added);
+  }
+
   @Override
   public synchronized void close() {
     super.close();
     if (gateway != null) {
       gateway.close();
     }
+    jars.close();
   }
 }

@@ -116,6 +116,10 @@ final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
     if (request.code().isBlank()) {
       return ExecutionResult.empty();
     }
+    Optional<String> help = HelpRequest.target(request.code());
+    if (help.isPresent()) {
+      return page(session, help.get());
+    }
     BufferedReader in =
         new BufferedReader(
             new InputStreamReader(new KernelInputStream(context.stdin()), StandardCharsets.UTF_8));
@@ -149,6 +153,18 @@ final class ScalaInterpreter implements Interpreter, ClasspathExtensible {
       throw new InterruptedException("the cell was interrupted");
     }
     return CellErrors.exception(thrown);
+  }
+
+  /**
+   * Answers {@code name?}: what inspection knows about {@code path} goes to the front end's pager,
+   * as IPython's {@code obj?} does; the cell has no result.
+   */
+  private ExecutionResult page(ScalaRepl session, String path) {
+    MimeBundle bundle =
+        ScalaCompletion.inspect(session, path, path.length())
+            .orElseGet(() -> MimeBundle.text(HelpRequest.nothingKnown(path)));
+    context.display().page(bundle);
+    return ExecutionResult.empty();
   }
 
   /** Read for every cell, so that a magic changing the setting takes effect at once. */

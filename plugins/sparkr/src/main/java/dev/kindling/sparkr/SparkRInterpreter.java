@@ -1,9 +1,11 @@
 package dev.kindling.sparkr;
 
+import dev.kindling.api.AddedJarsClassLoader;
 import dev.kindling.api.ChildKernel;
 import dev.kindling.api.ChildKernelException;
 import dev.kindling.api.ChildKernelInterpreter;
 import dev.kindling.api.ChildKernelSpec;
+import dev.kindling.api.ClasspathExtensible;
 import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
 import dev.kindling.api.KernelContext;
@@ -23,9 +25,11 @@ import org.slf4j.LoggerFactory;
  * the kernel's Spark driver through Spark's RBackend running in the kernel JVM ({@link
  * SparkRBackend}). The child starts in the background as soon as the interpreter is created; a cell
  * waits for it. A start that fails (R or IRkernel missing) fails the cell with what to install, and
- * the next cell tries again ({@link ChildKernelInterpreter}).
+ * the next cell tries again ({@link ChildKernelInterpreter}). Jars added to the kernel ({@code
+ * %AddJar}) reach the backend's class loader, so {@code callJStatic} and {@code newJObject} find
+ * their classes.
  */
-final class SparkRInterpreter extends ChildKernelInterpreter {
+final class SparkRInterpreter extends ChildKernelInterpreter implements ClasspathExtensible {
 
   private static final Logger log = LoggerFactory.getLogger(SparkRInterpreter.class);
 
@@ -39,6 +43,8 @@ final class SparkRInterpreter extends ChildKernelInterpreter {
   private final String r;
   private final LanguageInfo language;
   private final SparkRBridge bridge;
+  private final AddedJarsClassLoader jars =
+      new AddedJarsClassLoader("kindling-sparkr-jars", SparkRInterpreter.class.getClassLoader());
   private SparkRBackend backend;
 
   SparkRInterpreter(KernelContext context, LanguageInfo language) {
@@ -56,7 +62,7 @@ final class SparkRInterpreter extends ChildKernelInterpreter {
     REnvironment.probe(r).requireIrkernel();
     synchronized (this) {
       if (backend == null) {
-        backend = SparkRBackend.start(bridge, SparkRInterpreter.class.getClassLoader());
+        backend = SparkRBackend.start(bridge, jars);
       }
     }
     Map<String, String> env = new HashMap<>(backend.environment());
@@ -134,5 +140,14 @@ final class SparkRInterpreter extends ChildKernelInterpreter {
     if (backend != null) {
       backend.close();
     }
+    jars.close();
+  }
+
+  /**
+   * Classes in {@code added} become resolvable from R ({@code callJStatic}, {@code newJObject}).
+   */
+  @Override
+  public void addJars(List<Path> added) {
+    jars.addJars(added);
   }
 }

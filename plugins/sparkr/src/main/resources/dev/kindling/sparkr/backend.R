@@ -263,14 +263,16 @@ releaseJObject <- function(x) {
   value
 }
 
-# The first line of the JVM's exception; RBackend sends none when no method matched.
+# The first line of the JVM's exception; RBackend sends none when no class or method matched.
 .shortError <- function(text, objId, method) {
   lines <- strsplit(text, "\n", fixed = TRUE)[[1]]
   lines <- lines[nzchar(trimws(lines))]
   if (length(lines) > 0) return(lines[[1]])
-  target <- if (grepl("^[0-9]+$", objId)) paste0("JVM object ", objId) else objId
-  paste0("calling ", method, " on ", target, " failed: no such method, or no signature ",
-         "matches the arguments' types (the kernel log has the candidates)")
+  static <- !grepl("^[0-9]+$", objId)
+  target <- if (static) objId else paste0("JVM object ", objId)
+  missing <- if (static) "no such class or method" else "no such method"
+  paste0("calling ", method, " on ", target, " failed: ", missing, ", or no signature ",
+         "matches the arguments' types (the kernel log says which)")
 }
 
 # Registers the S3 methods defined in env (print.jobj, collect.SparkDataFrame, ...). S3 lookup
