@@ -27,6 +27,9 @@ public final class KindlingCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("kernel")) {
+      StartupWarmUp.startInBackground();
+    }
     System.exit(new CommandLine(new KindlingCommand()).execute(args));
   }
 
