@@ -5,8 +5,8 @@ import dev.kindling.protocol.Signer;
 import org.slf4j.LoggerFactory;
 
 /**
- * Initialises, on a second core, the libraries every kernel needs before its first reply: logging
- * (log4j reads its configuration), Jackson and the HMAC provider. The main thread meanwhile parses
+ * Initialises, on a second core, the libraries every kernel needs before its first reply: Jackson,
+ * logging (log4j reads its configuration) and the HMAC provider. The main thread meanwhile parses
  * the command line; picocli's classes are Java 5 bytecode, which the class-data archive cannot hold
  * and the JVM verifies slowly, so the two overlap well. Each step only initialises classes, which
  * the JVM makes safe when the main thread needs the same class at the same moment: it then waits
@@ -25,9 +25,10 @@ final class StartupWarmUp {
 
   private static void run() {
     try {
-      LoggerFactory.getLogger(StartupWarmUp.class).debug("warming up");
+      // In the order the kernel needs them: the connection file (JSON), then logging.
       byte[] json = Json.MAPPER.writeValueAsBytes(Json.object().put("warm", "up"));
       Json.MAPPER.readTree(json);
+      LoggerFactory.getLogger(StartupWarmUp.class).debug("warmed up");
       new Signer("warm-up", "hmac-sha256").sign(java.util.List.of(json));
     } catch (Exception | LinkageError e) {
       // Only a head start: the kernel reports any real problem when it uses these itself.
