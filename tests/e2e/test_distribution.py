@@ -44,7 +44,7 @@ def test_tarball_has_the_documented_layout(unpacked):
     assert not [n for n in lib if n.startswith(("spark-", "scala-", "hadoop-"))], lib
     assert any(n.startswith("spark-core_2.13-") for n in spark)
     assert (unpacked / "plugins").is_dir()
-    assert (unpacked / "conf" / "log4j2.xml").is_file()
+    assert (unpacked / "conf" / "log4j2.properties").is_file()
     assert (unpacked / "conf" / "kindling-env.sh").is_file()
     assert (unpacked / "examples" / "README.md").is_file()
     assert (unpacked / "README.md").is_file()

@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -63,6 +64,9 @@ public final class Kernel implements AutoCloseable {
   private static final java.util.Set<String> IMMEDIATE =
       java.util.Set.of("kernel_info_request", "connect_request");
 
+  /** The longest the heavy start-up work waits for a first request. */
+  static final long BACKGROUND_START_DELAY_MILLIS = 300;
+
   private final MessageFactory messages;
   private final Iopub iopub;
   private final KernelExtensions plugins;
@@ -74,6 +78,7 @@ public final class Kernel implements AutoCloseable {
   private final ExecutionLoop execution;
   private final SparkDriver spark;
   private final ChildKernelService children;
+  private final AtomicBoolean backgroundStarted = new AtomicBoolean();
   private final AtomicReference<Consumer<CompletableFuture<Void>>> onShutdown =
       new AtomicReference<>(delivery -> {});
 
@@ -177,14 +182,39 @@ public final class Kernel implements AutoCloseable {
     onShutdown.set(action);
   }
 
-  /** Publishes {@code starting}, starts the execution thread and the default interpreter. */
+  /**
+   * Publishes {@code starting} and starts the execution thread. The heavy start-up work (Spark in
+   * {@code eager} mode, the default interpreter) waits until the first request has been handled, or
+   * {@link #BACKGROUND_START_DELAY_MILLIS} at most: a front end's first {@code kernel_info_request}
+   * is then answered by a kernel that does not share its two cores with Spark's and the compiler's
+   * start. It costs the first cell nothing, since no front end sends one before it has its reply.
+   */
   public void start() {
     ObjectNode starting = Json.object();
     starting.put("execution_state", "starting");
     iopub.publish(messages.message("status", starting));
     execution.start();
-    spark.start();
-    execution.submit(this::startDefaultInterpreter);
+    Thread fallback =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(BACKGROUND_START_DELAY_MILLIS);
+              } catch (InterruptedException e) {
+                return;
+              }
+              startInBackground();
+            },
+            "kindling-start-fallback");
+    fallback.setDaemon(true);
+    fallback.start();
+  }
+
+  /** Starts Spark (eager mode) and the default interpreter; only the first call does anything. */
+  private void startInBackground() {
+    if (backgroundStarted.compareAndSet(false, true)) {
+      spark.start();
+      execution.submit(this::startDefaultInterpreter);
+    }
   }
 
   private void startDefaultInterpreter() {
@@ -199,7 +229,9 @@ public final class Kernel implements AutoCloseable {
   public void onShellMessage(Message message) {
     if (IMMEDIATE.contains(message.msgType()) || message.msgType().equals("shutdown_request")) {
       dispatcher.dispatch(Channel.SHELL, message);
+      startInBackground();
     } else {
+      startInBackground(); // queued before the request, so the interpreter starts first
       execution.submit(Channel.SHELL, message);
     }
   }
@@ -207,6 +239,7 @@ public final class Kernel implements AutoCloseable {
   /** A message from the control socket's thread: handled there at once, even while a cell runs. */
   public void onControlMessage(Message message) {
     dispatcher.dispatch(Channel.CONTROL, message);
+    startInBackground();
   }
 
   /** A message from the stdin socket's thread. */
@@ -238,6 +271,7 @@ public final class Kernel implements AutoCloseable {
 
   @Override
   public void close() {
+    backgroundStarted.set(true); // a kernel shut down before its first request starts nothing
     execution.close();
     interpreters.close();
     children.close();

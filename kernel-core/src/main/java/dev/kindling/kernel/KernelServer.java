@@ -48,6 +48,20 @@ public final class KernelServer {
   /** Binds every socket and starts the kernel; returns when it is ready for requests. */
   public void start() {
     ConnectionInfo connection = options.connection();
+    // Plugins load on their own thread while this one sets up ZeroMQ and the sockets.
+    CompletableFuture<PluginHost> loading = new CompletableFuture<>();
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                loading.complete(PluginHost.start(options.pluginsDir()));
+              } catch (RuntimeException | Error e) {
+                loading.completeExceptionally(e);
+              }
+            },
+            "kindling-plugins");
+    loader.setDaemon(true);
+    loader.start();
     context = new ZContext(1);
     MessageFactory messages = new MessageFactory("kernel");
     WireCodec codec = new WireCodec(connection.signer());
@@ -56,7 +70,7 @@ public final class KernelServer {
     heartbeat = new Heartbeat(connection.endpoint(Channel.HEARTBEAT));
     heartbeat.start();
 
-    plugins = PluginHost.start(options.pluginsDir());
+    plugins = loaded(loading);
     RoutedReplies replies = new RoutedReplies();
     kernel = new Kernel(options, messages, iopub, replies, KernelExtensions.of(plugins));
     kernel.onShutdown(this::shutdownAfter);
@@ -97,6 +111,17 @@ public final class KernelServer {
         connection.controlPort(),
         connection.stdinPort(),
         connection.hbPort());
+  }
+
+  private static PluginHost loaded(CompletableFuture<PluginHost> loading) {
+    try {
+      return loading.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /** Blocks until the kernel has shut down. */

@@ -5,6 +5,7 @@ import dev.kindling.kernel.KernelOptions;
 import dev.kindling.kernel.spark.SparkOptions;
 import dev.kindling.kernel.spark.SparkStartMode;
 import dev.kindling.protocol.ConnectionInfo;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Run a kernel for the given connection file.")
 final class KernelCommand implements Callable<Integer> {
+
+  /** Exit code when the connection file cannot be used. */
+  static final int CANNOT_START = 1;
 
   @Option(
       names = {"-f", "--connection-file"},
@@ -59,7 +63,14 @@ final class KernelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ConnectionInfo connection = ConnectionInfo.read(connectionFile);
+    ConnectionInfo connection;
+    try {
+      connection = ConnectionInfo.read(connectionFile);
+    } catch (IOException e) {
+      // A one-line reason, not a stack trace: the front end shows this as the kernel's output.
+      System.err.println("kindling kernel: " + e.getMessage());
+      return CANNOT_START;
+    }
     Path plugins = pluginsDir != null ? pluginsDir : defaultPluginsDir();
     return KernelLauncher.run(
         new KernelOptions(

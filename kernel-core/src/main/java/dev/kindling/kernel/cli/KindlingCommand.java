@@ -1,6 +1,7 @@
 package dev.kindling.kernel.cli;
 
 import dev.kindling.kernel.KindlingVersion;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,20 @@ public final class KindlingCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KindlingCommand()).execute(args));
+    System.exit(execute(args));
+  }
+
+  /** Runs one command line and returns its exit code. */
+  static int execute(String[] args) {
+    if (args.length > 0 && args[0].equals("kernel")) {
+      // What every kernel start runs: parsed on its own, so picocli does not build the models of
+      // the other commands first, while the libraries a kernel needs warm up on a second core.
+      StartupWarmUp.startInBackground();
+      return new CommandLine(new KernelCommand())
+          .setCommandName("kindling kernel")
+          .execute(Arrays.copyOfRange(args, 1, args.length));
+    }
+    return new CommandLine(new KindlingCommand()).execute(args);
   }
 
   /** Reports the build's version for {@code --version}. */

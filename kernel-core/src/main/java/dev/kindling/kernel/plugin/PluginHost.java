@@ -9,6 +9,7 @@ import dev.kindling.api.spark.SparkSettingsContributor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The plugins of one kernel: loads every plugin jar and zip in the plugins directory, starts them,
@@ -40,7 +41,13 @@ public final class PluginHost implements AutoCloseable {
    */
   public static PluginHost start(Path pluginsDir) {
     Objects.requireNonNull(pluginsDir, "pluginsDir");
-    return new PluginHost(PluginStarter.start(pluginsDir));
+    return new PluginHost(PluginStarter.start(pluginsDir, new ZipPluginExpander()));
+  }
+
+  /** As {@link #start(Path)}, unpacking zips into {@code cache} (none: per kernel only). */
+  static PluginHost start(Path pluginsDir, Optional<Path> cache) {
+    Objects.requireNonNull(pluginsDir, "pluginsDir");
+    return new PluginHost(PluginStarter.start(pluginsDir, new ZipPluginExpander(cache)));
   }
 
   /**

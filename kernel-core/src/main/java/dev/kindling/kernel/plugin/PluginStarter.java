@@ -54,17 +54,18 @@ final class PluginStarter {
 
   private final Path directory;
   private final KindlingPluginManager pluginManager;
-  private final ZipPluginExpander zipExpander = new ZipPluginExpander();
+  private final ZipPluginExpander zipExpander;
   private final Map<String, String> fileNames = new HashMap<>();
   private final List<PluginProblem> problems = new ArrayList<>();
 
-  private PluginStarter(Path directory) {
+  private PluginStarter(Path directory, ZipPluginExpander zipExpander) {
     this.directory = directory;
+    this.zipExpander = zipExpander;
     this.pluginManager = new KindlingPluginManager(directory, PluginApiVersion.current());
   }
 
   /** Loads and starts every plugin in {@code directory}; never throws for a bad plugin. */
-  static Started start(Path directory) {
+  static Started start(Path directory, ZipPluginExpander zipExpander) {
     if (!Files.isDirectory(directory)) {
       if (Files.exists(directory)) {
         log.warn("Plugins directory {} is not a directory: starting without plugins", directory);
@@ -73,7 +74,7 @@ final class PluginStarter {
       }
       return Started.nothing();
     }
-    return new PluginStarter(directory).run();
+    return new PluginStarter(directory, zipExpander).run();
   }
 
   private Started run() {

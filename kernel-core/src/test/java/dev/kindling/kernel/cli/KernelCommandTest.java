@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindling.kernel.spark.SparkStartMode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class KernelCommandTest {
@@ -41,5 +46,25 @@ class KernelCommandTest {
         .hasMessageContaining("'later' is not one of eager, lazy, none");
     assertThatThrownBy(() -> parse("-f", "c.json", "--progress", "maybe"))
         .hasMessageContaining("'maybe' is not on or off");
+  }
+
+  @Test
+  void anUnreadableConnectionFileEndsTheCommandWithOneClearLine(@TempDir Path directory) {
+    Path missing = directory.resolve("kernel-1.json");
+    PrintStream saved = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = KindlingCommand.execute(new String[] {"kernel", "-f", missing.toString()});
+    } finally {
+      System.setErr(saved);
+    }
+
+    assertThat(code).isEqualTo(KernelCommand.CANNOT_START);
+    assertThat(captured.toString(StandardCharsets.UTF_8).strip())
+        .startsWith("kindling kernel: cannot read connection file " + missing)
+        .doesNotContain("\tat ")
+        .hasLineCount(1);
   }
 }

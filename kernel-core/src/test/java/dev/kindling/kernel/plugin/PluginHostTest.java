@@ -21,9 +21,11 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,12 @@ class PluginHostTest {
   };
 
   @TempDir Path plugins;
+  @TempDir Path cache;
+
+  /** A kernel's plugin host, with this test's own cache of unpacked zips. */
+  private PluginHost start(Path directory) {
+    return PluginHost.start(directory, Optional.of(cache));
+  }
 
   /** The kindling-test plugin, as the build packages it. */
   static PluginJarBuilder testPlugin() {
@@ -64,7 +72,7 @@ class PluginHostTest {
   void loadsTheTestPluginJarWithEveryKindOfExtension() throws Exception {
     testPlugin().buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).isEmpty();
       assertThat(host.pluginIds()).containsExactly("kindling-test");
       assertTestPluginExtensions(host);
@@ -80,7 +88,7 @@ class PluginHostTest {
     }
     Path file = zip.buildZip(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).isEmpty();
       assertThat(host.pluginIds()).containsExactly("kindling-test");
       assertTestPluginExtensions(host);
@@ -123,7 +131,7 @@ class PluginHostTest {
         .resource("dev/kindling/api/plugin-api.properties", "version=9.9.9\n")
         .buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).isEmpty();
       assertThat(host.interpreterFactories())
           .as("the plugin's factory implements the kernel's InterpreterFactory")
@@ -155,7 +163,7 @@ class PluginHostTest {
         .buildJar(plugins, "kindling-future-1.0.jar");
     PluginJarBuilder.plugin("kindling-exact").requires("99.1.0").buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .containsExactly(
               new PluginProblem(
@@ -180,7 +188,7 @@ class PluginHostTest {
             testPlugin().buildJar(Files.createTempDirectory(plugins.getParent(), "x")));
     Files.write(plugins.resolve("truncated.jar"), Arrays.copyOf(realJar, realJar.length / 2));
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).hasSize(2);
       assertThat(host.problems().get(0).plugin()).isEqualTo("broken.zip");
       assertThat(host.problems().get(0).message())
@@ -200,7 +208,7 @@ class PluginHostTest {
         .extensionIndex(EchoLineMagic.class)
         .buildJar(plugins, "no-descriptor.jar");
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .singleElement()
           .satisfies(
@@ -220,7 +228,7 @@ class PluginHostTest {
     PluginJarBuilder.plugin("kindling-unversioned").version(null).buildJar(plugins, "a.jar");
     PluginJarBuilder.plugin("kindling-garbled").requires("soon-ish").buildJar(plugins, "b.jar");
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).hasSize(2);
       assertThat(host.problems().get(0))
           .isEqualTo(new PluginProblem("kindling-unversioned", "a.jar has no Plugin-Version"));
@@ -243,7 +251,7 @@ class PluginHostTest {
         .extensionIndex(EchoLineMagic.class)
         .buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .containsExactly(
               new PluginProblem(
@@ -268,7 +276,7 @@ class PluginHostTest {
         .extensionIndex(ThrowingLineMagic.class, UpperCellMagic.class)
         .buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .containsExactly(
               new PluginProblem(
@@ -292,7 +300,7 @@ class PluginHostTest {
         .manifestEntry("Plugin-Class", "dev.kindling.kernel.plugin.NoSuchPlugin")
         .buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .extracting(PluginProblem::message)
           .containsExactlyInAnyOrder(
@@ -309,7 +317,7 @@ class PluginHostTest {
     testPlugin().buildJar(plugins, "a-first.jar");
     testPlugin().buildJar(plugins, "b-second.jar");
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .containsExactly(
               new PluginProblem(
@@ -336,7 +344,7 @@ class PluginHostTest {
         .buildJar(plugins);
     PluginJarBuilder.plugin("kindling-victim").dependencies("kindling-throwing").buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems())
           .extracting(PluginProblem::message)
           .containsExactlyInAnyOrder(
@@ -373,7 +381,7 @@ class PluginHostTest {
     Files.createDirectories(plugins.resolve("some-directory"));
     testPlugin().buildJar(plugins, ".hidden.jar");
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).isEmpty();
       assertThat(host.pluginIds()).containsExactly("kindling-test");
     }
@@ -390,7 +398,7 @@ class PluginHostTest {
         .packageClasses("dev.kindling.kernel.testplugin")
         .buildJar(plugins);
 
-    try (PluginHost host = PluginHost.start(plugins)) {
+    try (PluginHost host = start(plugins)) {
       assertThat(host.problems()).isEmpty();
       assertThat(host.pluginIds()).containsExactly("kindling-no-index");
       assertThat(host.interpreterFactories()).isEmpty();
@@ -406,20 +414,72 @@ class PluginHostTest {
   }
 
   @Test
-  void closeStopsThePluginsAndDeletesUnpackedZips() throws IOException {
+  void closeStopsThePluginsAndKeepsTheSharedCache() throws IOException {
     testPlugin().buildZip(plugins);
-    PluginHost host = PluginHost.start(plugins);
+    PluginHost host = start(plugins);
     PluginClassLoader loader =
         (PluginClassLoader) host.interpreterFactories().get(0).getClass().getClassLoader();
-    List<Path> classPath =
-        Stream.of(((URLClassLoader) loader).getURLs()).map(PluginHostTest::toPath).toList();
-    assertThat(classPath).isNotEmpty().allSatisfy(path -> assertThat(path).exists());
+    List<Path> classPath = classPath(host);
+    assertThat(classPath).isNotEmpty().allSatisfy(path -> assertThat(path).startsWith(cache));
 
     host.close();
     host.close(); // a second close does nothing
 
     assertThat(loader.isClosed()).isTrue();
+    assertThat(classPath).allSatisfy(path -> assertThat(path).exists());
+  }
+
+  @Test
+  void laterKernelsReuseTheUnpackedZipAndAReplacedZipIsUnpackedAgain() throws Exception {
+    Path zip = testPlugin().buildZip(plugins);
+    List<Path> first;
+    try (PluginHost host = start(plugins)) {
+      first = classPath(host);
+    }
+    Path entry = cache.resolve(ZipPluginExpander.entryName(zip));
+    assertThat(first).allSatisfy(path -> assertThat(path).startsWith(entry));
+    Path marker = Files.writeString(entry.resolve("marker"), "still the first unpacking");
+
+    try (PluginHost host = start(plugins)) {
+      assertThat(classPath(host)).isEqualTo(first);
+      assertThat(marker).exists();
+    }
+
+    Files.setLastModifiedTime(
+        zip, FileTime.fromMillis(Files.getLastModifiedTime(zip).toMillis() + 60_000));
+    try (PluginHost host = start(plugins)) {
+      assertThat(host.problems()).isEmpty();
+      assertThat(classPath(host))
+          .isNotEmpty()
+          .allSatisfy(
+              path -> assertThat(path.startsWith(cache) && !path.startsWith(entry)).isTrue());
+      assertTestPluginExtensions(host);
+    }
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertThat(entries).as("no staging directory left behind").hasSize(2);
+    }
+  }
+
+  @Test
+  void anUnwritableCacheFallsBackToUnpackingForThisKernelAlone() throws Exception {
+    testPlugin().buildZip(plugins);
+    Path notADirectory = Files.writeString(cache.resolve("file"), "in the way");
+    PluginHost host = PluginHost.start(plugins, Optional.of(notADirectory.resolve("plugins")));
+    List<Path> classPath = classPath(host);
+    assertThat(host.problems()).isEmpty();
+    assertTestPluginExtensions(host);
+    assertThat(classPath)
+        .isNotEmpty()
+        .allSatisfy(path -> assertThat(path.startsWith(cache)).as(path.toString()).isFalse());
+
+    host.close();
+
     assertThat(classPath).allSatisfy(path -> assertThat(path).doesNotExist());
+  }
+
+  private static List<Path> classPath(PluginHost host) {
+    ClassLoader loader = host.interpreterFactories().get(0).getClass().getClassLoader();
+    return Stream.of(((URLClassLoader) loader).getURLs()).map(PluginHostTest::toPath).toList();
   }
 
   private static Path toPath(URL url) {
