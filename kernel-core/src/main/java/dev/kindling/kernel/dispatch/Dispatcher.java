@@ -77,7 +77,8 @@ public final class Dispatcher {
         responder.reply(ErrorContent.of(ErrorContent.fromException(e)));
       }
     } finally {
-      iopub.flush();
+      // No flush to wait for: IOPub sends pending stream output before any other message, so the
+      // idle status goes out after everything the request printed.
       publishStatus(request, "idle");
     }
     return responder.sentReply();

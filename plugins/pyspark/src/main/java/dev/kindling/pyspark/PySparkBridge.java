@@ -70,8 +70,11 @@ public final class PySparkBridge {
    * Gives the calling gateway thread the running cell's Spark job group and tag, replacing any an
    * earlier cell left on it, so the cell's progress shows its jobs and an interrupt cancels them.
    * The Python bootstrap calls it before each cell.
+   *
+   * @return the running session's {@link #sessionId()}, so that Python learns in the same call
+   *     whether the session was replaced
    */
-  public void enterCell() {
+  public String enterCell() {
     SparkSession running = context.spark().activeSession().orElse(null);
     if (running != null) {
       SparkContext sc = running.sparkContext();
@@ -79,5 +82,6 @@ public final class PySparkBridge {
       sc.clearJobTags();
       context.spark().session(); // hands the running cell's job group to this thread
     }
+    return sessionId();
   }
 }

@@ -55,10 +55,8 @@ def __kindling_bootstrap():
         return dict(entry.render(df._jdf))
 
     shell.display_formatter.mimebundle_formatter.for_type(DataFrame, dataframe_bundle)
-    # Spark jobs of a cell run on this thread's JVM twin: give it the cell's job group first.
-    def rebind_after_restart():
+    def rebind_after_restart(current):
         # %%configure -f replaced the kernel's session: spark and sc must name the new one.
-        current = entry.sessionId()
         if current and current != bound["session"]:
             SparkContext._active_spark_context = None
             SparkSession._instantiatedSession = None
@@ -68,8 +66,9 @@ def __kindling_bootstrap():
             bound["session"] = current
 
     def pre_run_cell(*args):
-        rebind_after_restart()
-        entry.enterCell()
+        # Spark jobs of a cell run on this thread's JVM twin: give it the cell's job group first.
+        # One py4j call, which also names the running session, since it costs every cell.
+        rebind_after_restart(entry.enterCell())
 
     shell.events.register("pre_run_cell", pre_run_cell)
     __kindling_threads_inherit_the_cell(shell, lambda: shell.user_ns["sc"]._jsc)
