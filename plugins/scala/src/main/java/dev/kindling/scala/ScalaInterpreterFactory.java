@@ -6,7 +6,10 @@ import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
 import dev.kindling.api.spark.SparkSettings;
 import dev.kindling.api.spark.SparkSettingsContributor;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Properties;
 import org.pf4j.Extension;
 
 /**
@@ -26,15 +29,26 @@ public final class ScalaInterpreterFactory implements InterpreterFactory, SparkS
   static final String ARTIFACT_ISOLATION = "spark.sql.artifact.isolation.enabled";
 
   static final LanguageInfo LANGUAGE =
-      new LanguageInfo(
-          "scala",
-          scala.util.Properties.versionNumberString(),
-          "text/x-scala",
-          ".scala",
-          "scala",
-          "text/x-scala");
+      new LanguageInfo("scala", scalaVersion(), "text/x-scala", ".scala", "scala", "text/x-scala");
 
   private final ReplOutputDirectory outputDirectory = new ReplOutputDirectory();
+
+  /**
+   * The Scala library's version, read from its {@code library.properties} as {@code
+   * scala.util.Properties} does, without initialising Scala objects while the kernel starts.
+   */
+  static String scalaVersion() {
+    try (InputStream in = scala.Option.class.getResourceAsStream("/library.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      String version = properties.getProperty("version.number");
+      return version != null ? version : scala.util.Properties.versionNumberString();
+    } catch (IOException e) {
+      return scala.util.Properties.versionNumberString();
+    }
+  }
 
   @Override
   public String name() {
