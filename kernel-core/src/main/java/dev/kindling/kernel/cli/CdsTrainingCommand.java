@@ -23,14 +23,19 @@ import picocli.CommandLine.Command;
  * {@code kindling cds-training} (hidden): the training run for the class-data sharing archive.
  *
  * <p>bin/kindling runs it with {@code -XX:ArchiveClassesAtExit}: it starts a kernel in this JVM on
- * loopback ports, asks it for {@code kernel_info} and an empty execute through the protocol client,
- * shuts it down and exits, so the archive holds the classes a kernel needs to answer its first
- * request.
+ * loopback ports, asks it for {@code kernel_info}, an empty execute and a small Spark SQL query
+ * through the protocol client, shuts it down and exits, so the archive holds the classes a kernel
+ * needs to answer its first request and to run its first Spark job.
  */
 @Command(name = "cds-training", hidden = true, description = "Training run for the CDS archive.")
 final class CdsTrainingCommand implements Callable<Integer> {
 
   private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration SPARK_TIMEOUT = Duration.ofSeconds(180);
+
+  /** A query that plans, generates code, shuffles and aggregates, as most first cells do. */
+  static final String SPARK_TRAINING_CELL =
+      "%%sql\nSELECT id % 3 AS k, count(*) AS n FROM range(1000) GROUP BY k ORDER BY k";
 
   @Override
   public Integer call() throws Exception {
@@ -60,6 +65,15 @@ final class CdsTrainingCommand implements Callable<Integer> {
       ObjectNode execute =
           JsonNodeFactory.instance.objectNode().put("code", "").put("silent", false);
       client.request(Channel.SHELL, "execute_request", execute, REPLY_TIMEOUT);
+      // A first Spark query: the session's start and Spark SQL's planning, code generation and
+      // execution load thousands of classes, which the archive then holds for every kernel's
+      // first Spark cell. Without the SQL plugin the cell fails, and the archive is as before.
+      ObjectNode query =
+          JsonNodeFactory.instance
+              .objectNode()
+              .put("code", SPARK_TRAINING_CELL)
+              .put("silent", false);
+      client.request(Channel.SHELL, "execute_request", query, SPARK_TIMEOUT);
       ObjectNode shutdown = JsonNodeFactory.instance.objectNode().put("restart", false);
       client.request(Channel.CONTROL, "shutdown_request", shutdown, REPLY_TIMEOUT);
     }
