@@ -60,10 +60,7 @@ def test_version_runs_without_spark_home_and_prints_nothing_else(unpacked):
     assert done.stderr == ""
 
 
-@pytest.fixture(scope="module")
-def installed(unpacked) -> dict:
-    """`bin/kindling install --user` (JUPYTER_DATA_DIR is the test's temp dir) for the test
-    language, class-data archive included."""
+def _install(unpacked: Path) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [
             str(unpacked / "bin" / "kindling"), "install", "--user",
@@ -73,6 +70,14 @@ def installed(unpacked) -> dict:
         env=_env_without_spark(), capture_output=True, text=True, timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+@pytest.fixture(scope="module")
+def installed(unpacked) -> dict:
+    """`bin/kindling install --user` (JUPYTER_DATA_DIR is the test's temp dir) for the test
+    language, class-data archive included."""
+    done = _install(unpacked)
     return {"stdout": done.stdout, "kernels": Path(os.environ["JUPYTER_DATA_DIR"]) / "kernels"}
 
 
@@ -86,6 +91,28 @@ def test_install_writes_a_spec_that_calls_the_unpacked_launcher(unpacked, instal
 def test_install_prepares_the_class_data_archive(unpacked, installed):
     assert "Prepared the class-data archive" in installed["stdout"], installed["stdout"]
     assert (unpacked / "lib" / "kindling.jsa").is_file()
+
+
+def test_the_archive_holds_spark_sql_classes_for_the_first_spark_cell(unpacked, installed):
+    listing = subprocess.run(
+        [
+            "java", "-Xshare:on", f"-XX:SharedArchiveFile={unpacked / 'lib' / 'kindling.jsa'}",
+            "-XX:+PrintSharedArchiveAndExit", "-XX:+PrintSharedDictionary",
+            "-cp", f"{unpacked / 'lib'}/*:{unpacked / 'spark'}/*",
+        ],
+        capture_output=True, text=True, timeout=120,
+    ).stdout
+    for name in ("org.apache.spark.SparkContext", "org.apache.spark.sql.catalyst.analysis.Analyzer",
+                 "dev.kindling.kernel.handlers.KernelInfoRequestHandler"):
+        assert f" {name} " in listing, name
+
+
+def test_a_second_install_keeps_the_archive_that_still_fits(unpacked, installed):
+    archive = unpacked / "lib" / "kindling.jsa"
+    written = archive.stat().st_mtime_ns
+    done = _install(unpacked)
+    assert "Class-data archive for faster kernel start-up: up to date" in done.stdout, done.stdout
+    assert archive.stat().st_mtime_ns == written
 
 
 @pytest.fixture(scope="module")

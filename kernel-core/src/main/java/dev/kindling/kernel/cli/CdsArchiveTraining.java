@@ -2,13 +2,15 @@ package dev.kindling.kernel.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code bin/kindling cds-archive} after an install: one training kernel answers a request,
- * and its JVM writes the class-data archive that later kernels start from. Failing here costs only
- * start-up time, so it is reported and never fails the install.
+ * Runs {@code bin/kindling cds-archive --if-needed} after an install: unless the archive there is
+ * still valid for this Java and these jars, one training kernel answers requests and runs a small
+ * Spark query, and its JVM writes the class-data archive that later kernels start from. Failing
+ * here costs only start-up time, so it is reported and never fails the install.
  */
 final class CdsArchiveTraining {
 
@@ -19,12 +21,15 @@ final class CdsArchiveTraining {
   /** Returns whether the archive was written; says what happened on {@code out}. */
   static boolean run(Path launcher, PrintWriter out) {
     long started = System.nanoTime();
-    ProcessBuilder builder =
-        new ProcessBuilder(launcher.toString(), "cds-archive")
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    Path said = null;
     try {
-      Process process = builder.start();
+      // Into a file, not a pipe: reading a pipe would wait past the timeout for a stuck run.
+      said = Files.createTempFile("kindling-cds-archive", ".txt");
+      Process process =
+          new ProcessBuilder(launcher.toString(), "cds-archive", "--if-needed")
+              .redirectOutput(said.toFile())
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         out.println("Class-data archive: the training run took too long; kernels start without it");
@@ -37,9 +42,13 @@ final class CdsArchiveTraining {
             process.exitValue());
         return false;
       }
-      out.printf(
-          "Prepared the class-data archive for faster kernel start-up (%.1f s)%n",
-          (System.nanoTime() - started) / 1e9);
+      if (Files.readString(said).contains("up to date")) {
+        out.println("Class-data archive for faster kernel start-up: up to date");
+      } else {
+        out.printf(
+            "Prepared the class-data archive for faster kernel start-up (%.1f s)%n",
+            (System.nanoTime() - started) / 1e9);
+      }
       return true;
     } catch (IOException e) {
       out.println("Class-data archive: cannot run " + launcher + ": " + e.getMessage());
@@ -47,6 +56,14 @@ final class CdsArchiveTraining {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    } finally {
+      if (said != null) {
+        try {
+          Files.deleteIfExists(said);
+        } catch (IOException e) {
+          // a temporary file left behind
+        }
+      }
     }
   }
 }
