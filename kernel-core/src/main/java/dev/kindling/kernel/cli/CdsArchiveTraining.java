@@ -2,34 +2,41 @@ package dev.kindling.kernel.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code bin/kindling cds-archive --if-needed} after an install: unless the archive there is
- * still valid for this Java and these jars, one training kernel answers requests and runs a small
- * Spark query, and its JVM writes the class-data archive that later kernels start from. Failing
- * here costs only start-up time, so it is reported and never fails the install.
+ * Runs after an install: unless {@code bin/kindling cds-archive --check} finds an archive that is
+ * still valid for this Java and these jars, {@code bin/kindling cds-archive} trains a new one (a
+ * kernel answers requests and runs a small Spark query, and its JVM writes the class-data archive
+ * that later kernels start from). Failing here costs only start-up time, so it is reported and
+ * never fails the install.
  */
 final class CdsArchiveTraining {
 
   private static final long TIMEOUT_SECONDS = 300;
+  private static final long CHECK_TIMEOUT_SECONDS = 60;
 
   private CdsArchiveTraining() {}
 
-  /** Returns whether the archive was written; says what happened on {@code out}. */
+  /**
+   * Keeps a class-data archive that still fits, or trains a new one; returns whether kernels have
+   * one now and says what happened on {@code out}.
+   */
   static boolean run(Path launcher, PrintWriter out) {
-    long started = System.nanoTime();
-    Path said = null;
     try {
-      // Into a file, not a pipe: reading a pipe would wait past the timeout for a stuck run.
-      said = Files.createTempFile("kindling-cds-archive", ".txt");
-      Process process =
-          new ProcessBuilder(launcher.toString(), "cds-archive", "--if-needed")
-              .redirectOutput(said.toFile())
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+      if (upToDate(launcher)) {
+        out.println("Class-data archive for faster kernel start-up: up to date");
+        return true;
+      }
+      out.println(
+          "Preparing the class-data archive for faster kernel start-up"
+              + " (about half a minute, once)...");
+      out.flush();
+      long started = System.nanoTime();
+      Process process = launch(launcher, "cds-archive");
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         out.println("Class-data archive: the training run took too long; kernels start without it");
@@ -42,13 +49,9 @@ final class CdsArchiveTraining {
             process.exitValue());
         return false;
       }
-      if (Files.readString(said).contains("up to date")) {
-        out.println("Class-data archive for faster kernel start-up: up to date");
-      } else {
-        out.printf(
-            "Prepared the class-data archive for faster kernel start-up (%.1f s)%n",
-            (System.nanoTime() - started) / 1e9);
-      }
+      out.printf(
+          "Prepared the class-data archive for faster kernel start-up (%.1f s)%n",
+          (System.nanoTime() - started) / 1e9);
       return true;
     } catch (IOException e) {
       out.println("Class-data archive: cannot run " + launcher + ": " + e.getMessage());
@@ -56,14 +59,26 @@ final class CdsArchiveTraining {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } finally {
-      if (said != null) {
-        try {
-          Files.deleteIfExists(said);
-        } catch (IOException e) {
-          // a temporary file left behind
-        }
-      }
     }
+  }
+
+  /** Whether the launcher finds an archive that this Java accepts for these jars. */
+  private static boolean upToDate(Path launcher) throws IOException, InterruptedException {
+    Process check = launch(launcher, "cds-archive", "--check");
+    if (!check.waitFor(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+      check.destroyForcibly();
+      return false;
+    }
+    return check.exitValue() == 0;
+  }
+
+  private static Process launch(Path launcher, String... arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(launcher.toString());
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
   }
 }
