@@ -60,6 +60,18 @@ def test_version_runs_without_spark_home_and_prints_nothing_else(unpacked):
     assert done.stderr == ""
 
 
+def test_a_kernel_whose_connection_file_cannot_be_read_says_so_in_one_line(unpacked, tmp_path):
+    missing = tmp_path / "kernel-gone.json"
+    done = subprocess.run(
+        [str(unpacked / "bin" / "kindling"), "kernel", "-f", str(missing)],
+        env=_env_without_spark(), capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    said = [line for line in done.stderr.splitlines() if "incubator modules" not in line]
+    assert len(said) == 1 and said[0].startswith(
+        f"kindling kernel: cannot read connection file {missing}"), done.stderr
+
+
 def _install(unpacked: Path) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [

@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -194,19 +195,8 @@ public final class Kernel implements AutoCloseable {
     starting.put("execution_state", "starting");
     iopub.publish(messages.message("status", starting));
     execution.start();
-    Thread fallback =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(BACKGROUND_START_DELAY_MILLIS);
-              } catch (InterruptedException e) {
-                return;
-              }
-              startInBackground();
-            },
-            "kindling-start-fallback");
-    fallback.setDaemon(true);
-    fallback.start();
+    CompletableFuture.delayedExecutor(BACKGROUND_START_DELAY_MILLIS, TimeUnit.MILLISECONDS)
+        .execute(this::startInBackground);
   }
 
   /** Starts Spark (eager mode) and the default interpreter; only the first call does anything. */

@@ -2,6 +2,7 @@ package dev.kindling.kernel.cli;
 
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Signer;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -29,7 +30,7 @@ final class StartupWarmUp {
       byte[] json = Json.MAPPER.writeValueAsBytes(Json.object().put("warm", "up"));
       Json.MAPPER.readTree(json);
       LoggerFactory.getLogger(StartupWarmUp.class).debug("warmed up");
-      new Signer("warm-up", "hmac-sha256").sign(java.util.List.of(json));
+      new Signer("warm-up", "hmac-sha256").sign(List.of(json));
     } catch (Exception | LinkageError e) {
       // Only a head start: the kernel reports any real problem when it uses these itself.
     }

@@ -1,8 +1,6 @@
 package dev.kindling.kernel.plugin;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -90,16 +88,21 @@ final class ZipPluginExpander implements AutoCloseable {
     }
     try {
       new Unzip(zip.toFile(), staging.toFile()).extract();
+    } catch (IOException e) {
+      FileUtils.delete(staging);
+      throw e;
+    }
+    try {
       Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
       log.debug("Unpacked plugin {} into {}", zip, entry);
-    } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-      // Another kernel unpacked the same zip first (or the rename found a non-empty directory).
-      FileUtils.delete(staging);
     } catch (IOException e) {
       FileUtils.delete(staging);
       if (!Files.isDirectory(entry)) {
-        throw e;
+        log.info(
+            "Plugin cache {} cannot take {} ({}); unpacking per kernel", cache, zip, e.toString());
+        return Optional.empty();
       }
+      // Another kernel unpacked the same zip first: its entry is complete, since it was renamed.
     }
     return Optional.of(entry);
   }
