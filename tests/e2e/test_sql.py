@@ -310,3 +310,28 @@ def test_pyspark_view_and_var_cross_languages(pyspark):
     error = failed(pyspark, "%%sql\nSELEC 1")
     assert error["ename"] == "ParseException"
     assert ok(pyspark, "spark.table('four').count()").result_text == "4"
+
+
+def test_pyspark_var_is_a_python_dataframe(pyspark):
+    """`%%sql --var` in a PySpark notebook defines a Python variable holding a PySpark DataFrame
+    (not py4j's handle on the JVM Dataset), and kernel.data carries DataFrames both ways."""
+    pyspark.forget()
+    ok(pyspark, "spark.range(5).createOrReplaceTempView('five')")
+    ok(pyspark, "%%sql --var odd\nSELECT id FROM five WHERE id % 2 = 1 ORDER BY id")
+    assert ok(pyspark, "type(odd).__module__, type(odd).__name__").result_text == "('pyspark.sql.classic.dataframe', 'DataFrame')"
+    assert ok(pyspark, "odd.toPandas()['id'].tolist()").result_text == "[1, 3]"
+    assert ok(pyspark, "kernel.data['odd'].collect()").result_text == "[Row(id=1), Row(id=3)]"
+    # A PySpark DataFrame kept from Python is a Dataset on the JVM side: SQL and Scala use it.
+    ok(pyspark, "kernel.data['evens'] = spark.range(6).where('id % 2 = 0')")
+    scala_count = ok(pyspark, '%%scala\nkernel.data.get("evens").asInstanceOf[org.apache.spark.sql.DataFrame].count()')
+    assert scala_count.result_text == "3"
+    listed = ok(pyspark, "{'evens', 'odd'} <= set(kernel.data), 'odd' in kernel.data, kernel.data.get('nothing')")
+    assert listed.result_text == "(True, True, None)"
+    missing = failed(pyspark, "kernel.data['nothing']")
+    assert missing["ename"] == "KeyError"
+    # A Python keyword cannot be a variable: the cell says so and kernel.data keeps the result.
+    error = failed(pyspark, "%%sql --var lambda\nSELECT 1 AS one")
+    assert error["ename"] == "VarError"
+    assert 'kept as kernel.data["lambda"]' in error["evalue"]
+    assert "lambda is a Python keyword" in error["evalue"]
+    assert ok(pyspark, "kernel.data['lambda'].first().one").result_text == "1"

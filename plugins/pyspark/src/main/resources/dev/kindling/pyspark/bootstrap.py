@@ -3,12 +3,14 @@
 # kernel's own SparkContext and SparkSession as `sc` and `spark`, plus `kernel`.
 def __kindling_bootstrap():
     import os
+    from collections.abc import MutableMapping
 
     import IPython
     import pyspark
     from IPython.display import display as _display
     from pyspark import SparkConf, SparkContext
     from pyspark.java_gateway import launch_gateway
+    from py4j.java_gateway import JavaObject, is_instance_of
     from pyspark.sql import DataFrame, SparkSession
 
     gateway = launch_gateway()
@@ -35,12 +37,46 @@ def __kindling_bootstrap():
     sc, spark = bind()
     bound = {"session": entry.sessionId()}
 
+    class SharedData(MutableMapping):
+        """kernel.data: the map every language shares. DataFrames cross languages as DataFrames:
+        a JVM Dataset (kept by Scala, or by %%sql --var) reads as a PySpark DataFrame of the
+        kernel's session, and a PySpark DataFrame is kept as its JVM Dataset, which Scala and SQL
+        use as they are. Other values are py4j's (numbers and strings as themselves)."""
+
+        def __init__(self, jmap):
+            self._jmap = jmap
+
+        def __getitem__(self, key):
+            value = self._jmap.get(key)
+            if value is None and not self._jmap.containsKey(key):
+                raise KeyError(key)
+            if isinstance(value, JavaObject) and is_instance_of(gateway, value, "org.apache.spark.sql.Dataset"):
+                return DataFrame(value.toDF(), shell.user_ns["spark"])
+            return value
+
+        def __setitem__(self, key, value):
+            self._jmap.put(key, value._jdf if isinstance(value, DataFrame) else value)
+
+        def __delitem__(self, key):
+            if not self._jmap.containsKey(key):
+                raise KeyError(key)
+            self._jmap.remove(key)
+
+        def __iter__(self):
+            return iter(list(self._jmap.keySet()))
+
+        def __len__(self):
+            return self._jmap.size()
+
+        def __repr__(self):
+            return "kernel.data(%s)" % ", ".join(repr(k) for k in self)
+
     class Kernel:
         """The Kindling kernel: `data` is the map every language shares, `display` shows values."""
 
         @property
         def data(self):
-            return entry.data()
+            return SharedData(entry.data())
 
         def display(self, *values, **kwargs):
             _display(*values, **kwargs)

@@ -3,6 +3,7 @@ package dev.kindling.sql;
 import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
 import dev.kindling.api.KernelContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -65,28 +66,40 @@ final class SqlCell {
   }
 
   /**
-   * {@code --var NAME}: into {@code kernel.data}, and a Scala val when Scala is running.
+   * {@code --var NAME}: into {@code kernel.data}, and a variable of each of Scala and Python that
+   * is running (a Scala val, a Python variable holding a PySpark DataFrame).
    *
-   * @return why the Scala val could not be defined (the DataFrame is in kernel.data all the same)
+   * @return why a variable could not be defined (the DataFrame is in kernel.data all the same)
    */
   private static Optional<String> keep(
       String name, Dataset<Row> frame, ExecutionRequest request, KernelContext context)
       throws Exception {
     context.data().put(name, frame);
+    List<String> failures = new ArrayList<>();
     Optional<ScalaValues> scala = ScalaValues.running(context);
-    if (scala.isEmpty()) {
+    if (scala.isPresent()) {
+      scala
+          .get()
+          .bindFromData(name, "org.apache.spark.sql.DataFrame", request)
+          .ifPresent(
+              error -> failures.add("the Scala val " + name + " could not be defined: " + error));
+    }
+    Optional<PythonValues> python = PythonValues.running(context);
+    if (python.isPresent()) {
+      python
+          .get()
+          .bindFromData(name, request)
+          .ifPresent(
+              error ->
+                  failures.add("the Python variable " + name + " could not be defined: " + error));
+    }
+    if (failures.isEmpty()) {
       return Optional.empty();
     }
-    return scala
-        .get()
-        .bindFromData(name, "org.apache.spark.sql.DataFrame", request)
-        .map(
-            error ->
-                "the DataFrame is kept as kernel.data[\""
-                    + name
-                    + "\"], but the Scala val "
-                    + name
-                    + " could not be defined: "
-                    + error);
+    return Optional.of(
+        "the DataFrame is kept as kernel.data[\""
+            + name
+            + "\"], but "
+            + String.join("; ", failures));
   }
 }

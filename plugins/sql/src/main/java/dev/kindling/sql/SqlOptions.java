@@ -27,8 +27,8 @@ record SqlOptions(
           + "  --limit N     show at most N rows (default: kindling.display.maxRows, 20)\n"
           + "  --output F    html (HTML and text tables, the default), text, json (adds\n"
           + "                application/json) or csv (adds text/csv)\n"
-          + "  --var NAME    keep the DataFrame as kernel.data[\"NAME\"] (and as a Scala val NAME\n"
-          + "                when the Scala interpreter is running)\n"
+          + "  --var NAME    keep the DataFrame as kernel.data[\"NAME\"], and as a variable NAME of\n"
+          + "                Scala and of Python when they are running\n"
           + "  --chart KIND  add a Vega-Lite chart of the shown rows, COLUMN --x against --y\n"
           + "  $name, ${expr} are replaced by values of the notebook (Scala, else kernel.data);\n"
           + "  $$ is a literal $";
