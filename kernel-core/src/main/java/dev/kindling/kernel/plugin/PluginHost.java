@@ -37,11 +37,15 @@ public final class PluginHost implements AutoCloseable {
   /**
    * Loads and starts every plugin jar and zip in {@code pluginsDir}. A missing directory means no
    * plugins (logged, not an error). Never throws for a bad plugin: it is logged, left out and
-   * recorded in {@link #problems()}.
+   * recorded in {@link #problems()}. Zips are unpacked into the user's {@link PluginCache}, which
+   * is pruned half a minute later of the entries no kernel uses any more.
    */
   public static PluginHost start(Path pluginsDir) {
     Objects.requireNonNull(pluginsDir, "pluginsDir");
-    return new PluginHost(PluginStarter.start(pluginsDir, new ZipPluginExpander()));
+    ZipPluginExpander expander = new ZipPluginExpander();
+    PluginHost host = new PluginHost(PluginStarter.start(pluginsDir, expander));
+    expander.pruneCacheLater();
+    return host;
   }
 
   /** As {@link #start(Path)}, unpacking zips into {@code cache} (none: per kernel only). */

@@ -3,9 +3,10 @@ package dev.kindling.kernel.plugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.pf4j.util.FileUtils;
 import org.pf4j.util.Unzip;
@@ -13,33 +14,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Unpacks zip plugins ({@code classes/} plus {@code lib/*.jar}) into a cache shared by every kernel
- * of the user, so that a kernel starts without unpacking megabytes of jars each time.
+ * Unpacks zip plugins ({@code classes/} plus {@code lib/*.jar}) into the {@link PluginCache} shared
+ * by every kernel of the user, so that a kernel starts without unpacking megabytes of jars each
+ * time.
  *
  * <p>PF4J unpacks a zip beside itself. The kernel does not: its plugins directory may be read-only
  * (an installed distribution), and several kernels starting at once would unpack over each other's
- * class path. Instead each zip is unpacked once into {@code <cache>/<name>-<size>-<mtime>}: a zip
- * replaced by another gets a new entry, and an entry appears in one atomic rename of a completely
- * unpacked directory, so kernels starting together never see half of one. The cache is {@code
- * kindling.plugin.cache} (system property), else {@code $XDG_CACHE_HOME/kindling/plugins}, else
- * {@code ~/.cache/kindling/plugins}. When it cannot be written the zip is unpacked into a directory
- * of this kernel's own, deleted when the kernel closes its plugins.
+ * class path. When the cache cannot be written the zip is unpacked into a directory of this
+ * kernel's own, deleted when the kernel closes its plugins.
  */
 final class ZipPluginExpander implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ZipPluginExpander.class);
 
-  private final Optional<Path> cache;
+  /** How long after start-up the cache is pruned: out of the way of the first requests. */
+  private static final long PRUNE_DELAY_SECONDS = 30;
+
+  private final Optional<PluginCache> cache;
   private Path privateDirectory;
 
   /** An expander using the user's plugin cache. */
   ZipPluginExpander() {
-    this(defaultCache());
+    this.cache = PluginCache.user();
   }
 
-  /** An expander using {@code cache}, or only private directories when empty. */
+  /** An expander using the cache in {@code cache}, or only private directories when empty. */
   ZipPluginExpander(Optional<Path> cache) {
-    this.cache = cache;
+    this.cache = cache.map(PluginCache::at);
   }
 
   /**
@@ -51,7 +52,7 @@ final class ZipPluginExpander implements AutoCloseable {
     requireReadableArchive(zip);
     try {
       if (cache.isPresent()) {
-        Optional<Path> cached = cached(zip, cache.get());
+        Optional<Path> cached = cache.get().entry(zip);
         if (cached.isPresent()) {
           return cached.get();
         }
@@ -70,65 +71,13 @@ final class ZipPluginExpander implements AutoCloseable {
   }
 
   /**
-   * The cache entry of {@code zip}, unpacked now if it is not there yet; empty when the cache
-   * cannot be used (then the caller unpacks privately).
+   * Prunes the shared cache ({@link PluginCache#prune}) on a daemon thread, a while after start-up.
    */
-  private static Optional<Path> cached(Path zip, Path cache) throws IOException {
-    Path entry = cache.resolve(entryName(zip));
-    if (Files.isDirectory(entry)) {
-      return Optional.of(entry);
-    }
-    Path staging;
-    try {
-      Files.createDirectories(cache);
-      staging = Files.createTempDirectory(cache, ".unpacking-");
-    } catch (IOException e) {
-      log.info("Plugin cache {} is not writable ({}); unpacking per kernel", cache, e.toString());
-      return Optional.empty();
-    }
-    try {
-      new Unzip(zip.toFile(), staging.toFile()).extract();
-    } catch (IOException e) {
-      FileUtils.delete(staging);
-      throw e;
-    }
-    try {
-      Files.move(staging, entry, StandardCopyOption.ATOMIC_MOVE);
-      log.debug("Unpacked plugin {} into {}", zip, entry);
-    } catch (IOException e) {
-      FileUtils.delete(staging);
-      if (!Files.isDirectory(entry)) {
-        log.info(
-            "Plugin cache {} cannot take {} ({}); unpacking per kernel", cache, zip, e.toString());
-        return Optional.empty();
-      }
-      // Another kernel unpacked the same zip first: its entry is complete, since it was renamed.
-    }
-    return Optional.of(entry);
-  }
-
-  /** {@code <zip name without .zip>-<size>-<mtime millis>}: changes when the zip is replaced. */
-  static String entryName(Path zip) throws IOException {
-    String name = zip.getFileName().toString();
-    if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-      name = name.substring(0, name.length() - 4);
-    }
-    return name + "-" + Files.size(zip) + "-" + Files.getLastModifiedTime(zip).toMillis();
-  }
-
-  private static Optional<Path> defaultCache() {
-    String configured = System.getProperty("kindling.plugin.cache");
-    if (configured != null) {
-      return configured.isBlank() ? Optional.empty() : Optional.of(Path.of(configured));
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Optional.of(Path.of(xdg, "kindling", "plugins"));
-    }
-    String home = System.getProperty("user.home");
-    return home == null || home.isBlank()
-        ? Optional.empty()
-        : Optional.of(Path.of(home, ".cache", "kindling", "plugins"));
+  void pruneCacheLater() {
+    cache.ifPresent(
+        c ->
+            CompletableFuture.delayedExecutor(PRUNE_DELAY_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> c.prune(Instant.now())));
   }
 
   /**
@@ -148,9 +97,13 @@ final class ZipPluginExpander implements AutoCloseable {
     }
   }
 
-  /** Deletes what this expander unpacked for this kernel alone (never the shared cache). */
+  /**
+   * Deletes what this expander unpacked for this kernel alone, and drops its marks on the shared
+   * cache's entries (which stay).
+   */
   @Override
   public synchronized void close() {
+    cache.ifPresent(PluginCache::release);
     if (privateDirectory == null) {
       return;
     }

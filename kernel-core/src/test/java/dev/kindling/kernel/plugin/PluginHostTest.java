@@ -436,7 +436,7 @@ class PluginHostTest {
     try (PluginHost host = start(plugins)) {
       first = classPath(host);
     }
-    Path entry = cache.resolve(ZipPluginExpander.entryName(zip));
+    Path entry = cache.resolve(PluginCache.entryName(zip));
     assertThat(first).allSatisfy(path -> assertThat(path).startsWith(entry));
     Path marker = Files.writeString(entry.resolve("marker"), "still the first unpacking");
 
@@ -456,7 +456,9 @@ class PluginHostTest {
       assertTestPluginExtensions(host);
     }
     try (Stream<Path> entries = Files.list(cache)) {
-      assertThat(entries).as("no staging directory left behind").hasSize(2);
+      assertThat(entries.filter(Files::isDirectory))
+          .as("no staging directory left behind")
+          .hasSize(2);
     }
   }
 
