@@ -169,6 +169,16 @@ def test_kernel_data_is_reachable_from_r(kernel):
     assert value(ex) == "[1] 42"
 
 
+def test_sql_var_defines_an_r_spark_dataframe(kernel):
+    """`%%sql --var` in an R notebook defines the R variable, a SparkDataFrame; a name that is an
+    R reserved word is defined all the same (in backticks)."""
+    ok(kernel, "%%sql --var small\nSELECT id, id * 2 AS twice FROM range(3)", timeout=SPARK_CELL_TIMEOUT)
+    assert value(ok(kernel, "class(small)[[1]]")) == '[1] "SparkDataFrame"'
+    assert value(ok(kernel, "collect(small)$twice")) == "[1] 0 2 4"
+    ok(kernel, "%%sql --var repeat\nSELECT 7 AS seven", timeout=SPARK_CELL_TIMEOUT)
+    assert value(ok(kernel, "collect(`repeat`)$seven")) == "[1] 7"
+
+
 def test_completion_and_inspection_come_from_irkernel(kernel):
     ok(kernel, "kindling_value <- 1")
     reply = kernel.request("complete_request", {"code": "kindling_va", "cursor_pos": 11})

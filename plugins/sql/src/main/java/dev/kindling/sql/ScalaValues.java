@@ -62,21 +62,6 @@ final class ScalaValues {
     }
   }
 
-  /**
-   * Binds {@code name} in Scala to the {@code kernel.data} entry of the same name.
-   *
-   * @return Scala's error message when the val could not be defined
-   */
-  Optional<String> bindFromData(String name, String type, ExecutionRequest cell) throws Exception {
-    String code =
-        "val `" + name + "` = kernel.data.get(\"" + name + "\").asInstanceOf[" + type + "]";
-    ExecutionResult result = run(code, cell);
-    if (result instanceof ExecutionResult.Error error) {
-      return Optional.of(error.message());
-    }
-    return Optional.empty();
-  }
-
   private ExecutionResult run(String code, ExecutionRequest cell) throws Exception {
     return scala.execute(new ExecutionRequest(code, cell.executionCount(), true, false, false));
   }

@@ -3,7 +3,6 @@ package dev.kindling.sql;
 import dev.kindling.api.ExecutionRequest;
 import dev.kindling.api.ExecutionResult;
 import dev.kindling.api.KernelContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -66,8 +65,8 @@ final class SqlCell {
   }
 
   /**
-   * {@code --var NAME}: into {@code kernel.data}, and a variable of each of Scala and Python that
-   * is running (a Scala val, a Python variable holding a PySpark DataFrame).
+   * {@code --var NAME}: into {@code kernel.data}, and a variable of each language that is running
+   * ({@link KeptVariables}).
    *
    * @return why a variable could not be defined (the DataFrame is in kernel.data all the same)
    */
@@ -75,24 +74,7 @@ final class SqlCell {
       String name, Dataset<Row> frame, ExecutionRequest request, KernelContext context)
       throws Exception {
     context.data().put(name, frame);
-    List<String> failures = new ArrayList<>();
-    Optional<ScalaValues> scala = ScalaValues.running(context);
-    if (scala.isPresent()) {
-      scala
-          .get()
-          .bindFromData(name, "org.apache.spark.sql.DataFrame", request)
-          .ifPresent(
-              error -> failures.add("the Scala val " + name + " could not be defined: " + error));
-    }
-    Optional<PythonValues> python = PythonValues.running(context);
-    if (python.isPresent()) {
-      python
-          .get()
-          .bindFromData(name, request)
-          .ifPresent(
-              error ->
-                  failures.add("the Python variable " + name + " could not be defined: " + error));
-    }
+    List<String> failures = KeptVariables.define(name, request, context);
     if (failures.isEmpty()) {
       return Optional.empty();
     }

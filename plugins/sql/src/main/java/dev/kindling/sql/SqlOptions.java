@@ -28,7 +28,7 @@ record SqlOptions(
           + "  --output F    html (HTML and text tables, the default), text, json (adds\n"
           + "                application/json) or csv (adds text/csv)\n"
           + "  --var NAME    keep the DataFrame as kernel.data[\"NAME\"], and as a variable NAME of\n"
-          + "                Scala and of Python when they are running\n"
+          + "                each of Scala, Python and R that is running\n"
           + "  --chart KIND  add a Vega-Lite chart of the shown rows, COLUMN --x against --y\n"
           + "  $name, ${expr} are replaced by values of the notebook (Scala, else kernel.data);\n"
           + "  $$ is a literal $";
