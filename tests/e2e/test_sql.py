@@ -329,6 +329,10 @@ def test_pyspark_var_is_a_python_dataframe(pyspark):
     assert listed.result_text == "(True, True, None)"
     missing = failed(pyspark, "kernel.data['nothing']")
     assert missing["ename"] == "KeyError"
+    none = failed(pyspark, "kernel.data['odd'] = None")
+    assert none["ename"] == "TypeError" and "del kernel.data['odd']" in none["evalue"]
+    ok(pyspark, "del kernel.data['evens']")
+    assert ok(pyspark, "'evens' in kernel.data, 'odd' in kernel.data").result_text == "(False, True)"
     # A Python keyword cannot be a variable: the cell says so and kernel.data keeps the result.
     error = failed(pyspark, "%%sql --var lambda\nSELECT 1 AS one")
     assert error["ename"] == "VarError"

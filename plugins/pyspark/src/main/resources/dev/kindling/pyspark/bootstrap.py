@@ -55,6 +55,11 @@ def __kindling_bootstrap():
             return value
 
         def __setitem__(self, key, value):
+            if value is None:
+                raise TypeError(
+                    "kernel.data cannot hold None (the JVM's shared map has no nulls); "
+                    "use del kernel.data[%r] to remove an entry" % (key,)
+                )
             self._jmap.put(key, value._jdf if isinstance(value, DataFrame) else value)
 
         def __delitem__(self, key):
