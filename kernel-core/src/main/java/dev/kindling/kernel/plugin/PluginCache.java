@@ -198,33 +198,38 @@ final class PluginCache {
 
   private record Entry(Path directory, Path lockFile, Instant lastUsed) {}
 
+  /**
+   * Deletes {@code entry} if no kernel holds its lock. Holds this JVM's lock table meanwhile, so
+   * that a kernel of this JVM asking for the entry waits (a second lock on one file from one JVM
+   * would fail instead of waiting).
+   */
   private static boolean deleteUnlessUsed(Entry entry) throws IOException {
     synchronized (HELD) {
       if (HELD.containsKey(entry.lockFile())) {
         return false; // this kernel uses it
       }
-    }
-    try (FileChannel channel =
-        FileChannel.open(
-            entry.lockFile(),
-            StandardOpenOption.CREATE,
-            StandardOpenOption.READ,
-            StandardOpenOption.WRITE)) {
-      FileLock exclusive;
-      try {
-        exclusive = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        return false;
-      }
-      if (exclusive == null) {
-        return false; // another kernel uses it
-      }
-      try {
-        FileUtils.delete(entry.directory());
-        Files.deleteIfExists(entry.lockFile());
-        return true;
-      } finally {
-        exclusive.release();
+      try (FileChannel channel =
+          FileChannel.open(
+              entry.lockFile(),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE)) {
+        FileLock exclusive;
+        try {
+          exclusive = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          return false;
+        }
+        if (exclusive == null) {
+          return false; // another kernel uses it
+        }
+        try {
+          FileUtils.delete(entry.directory());
+          Files.deleteIfExists(entry.lockFile());
+          return true;
+        } finally {
+          exclusive.release();
+        }
       }
     }
   }
