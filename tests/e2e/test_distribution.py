@@ -151,6 +151,9 @@ def test_the_kernel_uses_the_archive_and_says_nothing_about_it(unpacked, unpacke
     assert f"-XX:SharedArchiveFile={unpacked / 'lib' / 'kindling.jsa'}".encode() in cmdline
     stdio = (unpacked_kernel.log_dir / "kernel-stdio.txt").read_text()
     assert "cds" not in stdio.lower() and "sharing" not in stdio.lower(), stdio
+    # Logging is bound before any thread of the kernel logs: no SLF4J warning about messages it
+    # had to hold back and replay.
+    assert "SLF4J" not in stdio, stdio
 
 
 def test_spark_runs_from_the_bundled_jars(unpacked, unpacked_kernel):
@@ -172,5 +175,6 @@ def test_an_unusable_archive_is_ignored_silently(installed, tmp_path):
             assert ex.stdout == "started anyway\n", ex.describe()
             stdio = (session.log_dir / "kernel-stdio.txt").read_text()
             assert "cds" not in stdio.lower() and "sharing" not in stdio.lower(), stdio
+            assert "SLF4J" not in stdio, stdio  # without the archive's head start, too
     finally:
         del os.environ["KINDLING_CDS_ARCHIVE"]

@@ -72,6 +72,7 @@ final class KernelCommand implements Callable<Integer> {
       return CANNOT_START;
     }
     Path plugins = pluginsDir != null ? pluginsDir : defaultPluginsDir();
+    StartupWarmUp.awaitLogging(); // before any thread of the kernel logs
     return KernelLauncher.run(
         new KernelOptions(
             connection, plugins, defaultInterpreter, conf, new SparkOptions(sparkInit, progress)));
