@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Logging is the exception: while SLF4J binds, it hands other threads stand-in loggers, records
  * what they log and then prints a warning about those messages on stderr. So nothing may log until
- * the binding is done: the kernel calls {@link #awaitLogging()} before it starts its threads.
+ * the binding is done: the warm-up binds SLF4J first, and the kernel calls {@link #awaitLogging()}
+ * before it starts its threads.
  */
 final class StartupWarmUp {
 
@@ -36,7 +37,10 @@ final class StartupWarmUp {
     thread.start();
   }
 
-  /** Waits until the warm-up has started logging, if it was started; returns at once otherwise. */
+  /**
+   * Waits until the warm-up has bound SLF4J, if it was started (it does so first, so this rarely
+   * waits); returns at once otherwise.
+   */
   static void awaitLogging() throws InterruptedException {
     if (started) {
       loggingReady.await(LOGGING_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -45,10 +49,12 @@ final class StartupWarmUp {
 
   private static void run() {
     try {
-      // In the order the kernel needs them: the connection file (JSON), then logging.
+      // SLF4J binds first, so that the main thread never waits for it (see awaitLogging); then in
+      // the order the kernel needs them: the connection file (JSON), log4j's configuration, HMAC.
+      bindLogging();
       byte[] json = Json.MAPPER.writeValueAsBytes(Json.object().put("warm", "up"));
       Json.MAPPER.readTree(json);
-      startLogging();
+      LoggerFactory.getLogger(StartupWarmUp.class); // log4j reads its configuration
       new Signer("warm-up", "hmac-sha256").sign(List.of(json));
     } catch (Exception | LinkageError e) {
       // Only a head start: the kernel reports any real problem when it uses these itself.
@@ -57,9 +63,14 @@ final class StartupWarmUp {
     }
   }
 
-  private static void startLogging() {
+  /**
+   * Binds SLF4J to its provider. Once bound, a thread asking for a logger while log4j configures
+   * itself waits for it, rather than being handed a stand-in: only the binding needs to be done
+   * before the kernel's threads start.
+   */
+  private static void bindLogging() {
     try {
-      LoggerFactory.getLogger(StartupWarmUp.class);
+      LoggerFactory.getILoggerFactory();
     } finally {
       loggingReady.countDown();
     }
