@@ -58,8 +58,6 @@ final class StartupWarmUp {
       new Signer("warm-up", "hmac-sha256").sign(List.of(json));
     } catch (Exception | LinkageError e) {
       // Only a head start: the kernel reports any real problem when it uses these itself.
-    } finally {
-      loggingReady.countDown();
     }
   }
 

@@ -56,7 +56,7 @@ final class PluginCache {
   private final Path directory;
   private final List<Path> used = new ArrayList<>();
 
-  PluginCache(Path directory) {
+  private PluginCache(Path directory) {
     this.directory = directory;
   }
 
@@ -81,10 +81,6 @@ final class PluginCache {
 
   static PluginCache at(Path directory) {
     return new PluginCache(directory);
-  }
-
-  Path directory() {
-    return directory;
   }
 
   /** {@code <zip name without .zip>-<size>-<mtime millis>}: changes when the zip is replaced. */
@@ -264,9 +260,9 @@ final class PluginCache {
                 StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-          FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
+          channel.lock(0, Long.MAX_VALUE, true); // released when the channel closes
           if (Files.exists(lockFile) || attempt > 2) {
-            HELD.put(lockFile, new HeldLock(channel, lock));
+            HELD.put(lockFile, new HeldLock(channel));
             touch(lockFile);
             return;
           }
@@ -298,14 +294,13 @@ final class PluginCache {
     Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now()));
   }
 
+  /** A shared lock of this JVM, on an open channel, and how many plugin hosts use it. */
   private static final class HeldLock {
     final FileChannel channel;
-    final FileLock lock;
     int count = 1;
 
-    HeldLock(FileChannel channel, FileLock lock) {
+    HeldLock(FileChannel channel) {
       this.channel = channel;
-      this.lock = lock;
     }
   }
 }

@@ -41,7 +41,7 @@ class PluginCacheTest {
     first.release();
     assertThat(second.prune(Instant.now())).containsExactly(old);
     assertThat(old).doesNotExist();
-    assertThat(directory.resolve(old.getFileName() + ".lock")).doesNotExist();
+    assertThat(lockFileOf(old)).doesNotExist();
     assertThat(current.resolve("classes/data.txt")).hasContent("second, and longer");
 
     second.release();
@@ -56,9 +56,7 @@ class PluginCacheTest {
     PluginCache cache = PluginCache.at(directory);
     Path old = cache.entry(zip).orElseThrow();
     cache.release();
-    Path lockFile = directory.resolve(old.getFileName() + ".lock");
-
-    Process other = holdSharedLock(lockFile);
+    Process other = holdSharedLock(lockFileOf(old));
     try {
       cache.entry(zip("kindling-thing.zip", "second, and longer"));
       assertThat(cache.prune(Instant.now())).isEmpty();
@@ -87,8 +85,8 @@ class PluginCacheTest {
     PluginCache cache = PluginCache.at(directory);
     Path entry = cache.entry(zip).orElseThrow();
     cache.release();
-    Path lockFile = directory.resolve(entry.getFileName() + ".lock");
-    Files.setLastModifiedTime(lockFile, FileTime.from(Instant.now().minus(Duration.ofDays(9))));
+    Files.setLastModifiedTime(
+        lockFileOf(entry), FileTime.from(Instant.now().minus(Duration.ofDays(9))));
 
     assertThat(cache.entry(zip)).contains(entry);
     cache.release();
@@ -108,6 +106,10 @@ class PluginCacheTest {
   @Test
   void aMissingCacheDirectoryIsNotAnError() {
     assertThat(PluginCache.at(directory.resolve("never-made")).prune(Instant.now())).isEmpty();
+  }
+
+  private Path lockFileOf(Path entry) {
+    return directory.resolve(entry.getFileName() + ".lock");
   }
 
   private Path zip(String name, String content) throws IOException {
