@@ -1,6 +1,5 @@
 package dev.kindling.scala;
 
-import dev.kindling.scala.ReplOutcome.ResultValue;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
@@ -8,16 +7,13 @@ import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import scala.Console;
 import scala.Option;
 import scala.collection.immutable.ArraySeq;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.tools.nsc.Settings;
 import scala.tools.nsc.interpreter.IMain;
-import scala.tools.nsc.interpreter.MemberHandlers;
 import scala.tools.nsc.interpreter.Results;
 
 /**
@@ -26,8 +22,6 @@ import scala.tools.nsc.interpreter.Results;
  * serialised: IMain is not thread-safe.
  */
 final class ScalaRepl implements AutoCloseable {
-
-  private static final Pattern RESULT_NAME = Pattern.compile("res\\d+");
 
   private final IMain intp;
   private final CellReporter reporter;
@@ -70,37 +64,8 @@ final class ScalaRepl implements AutoCloseable {
   /** Runs a cell with {@code Console.out/err/in} bound to the cell's streams. */
   synchronized ReplOutcome run(String code, PrintStream out, PrintStream err, BufferedReader in) {
     reporter.startCell(err);
-    Results.Result result = withConsole(out, err, in, () -> intp.interpret(code));
-    if (result == Results.Incomplete$.MODULE$) {
-      return new ReplOutcome.Incomplete();
-    }
-    if (result != Results.Success$.MODULE$) {
-      List<CompilerMessage> errors = reporter.errors();
-      if (!errors.isEmpty()) {
-        return new ReplOutcome.CompileFailure(errors);
-      }
-      if (reporter.echo().isBlank()) {
-        // Only comments, or a compilation that an interrupt stopped: IMain reports nothing.
-        return new ReplOutcome.NotRun();
-      }
-      // The REPL printed the exception's trace and bound it as lastException.
-      return new ReplOutcome.RuntimeFailure(lastException());
-    }
-    String fullEcho = reporter.echo();
-    Optional<ResultValue> value =
-        resultName()
-            .map(
-                name ->
-                    new ResultValue(
-                        name,
-                        intp.valueOfTerm(name).getOrElse(() -> null),
-                        typeInEcho(fullEcho, name)))
-            .filter(shown -> !(shown.value() instanceof scala.runtime.BoxedUnit));
-    String echo = fullEcho;
-    if (value.isPresent()) {
-      echo = withoutResultLine(echo, value.get().name());
-    }
-    return new ReplOutcome.Success(echo, value);
+    SingleRunRequest request = new SingleRunRequest(intp, reporter);
+    return withConsole(out, err, in, () -> request.run(code));
   }
 
   /** Adds jars to the compiler's and the REPL class loader's class path. */
@@ -137,48 +102,6 @@ final class ScalaRepl implements AutoCloseable {
   @Override
   public synchronized void close() {
     intp.close();
-  }
-
-  private Optional<String> resultName() {
-    IMain.Request request = intp.lastRequest();
-    if (request == null || request.handlers().isEmpty()) {
-      return Optional.empty();
-    }
-    MemberHandlers.MemberHandler last = request.handlers().last();
-    Option<?> term = last.definesTerm();
-    if (term.isEmpty()) {
-      return Optional.empty();
-    }
-    String name = term.get().toString();
-    return RESULT_NAME.matcher(name).matches() ? Optional.of(name) : Optional.empty();
-  }
-
-  private Throwable lastException() {
-    Option<Object> bound = intp.valueOfTerm("lastException");
-    if (bound.isDefined() && bound.get() instanceof Throwable thrown) {
-      return thrown;
-    }
-    return new IllegalStateException("the cell failed: " + reporter.echo().strip());
-  }
-
-  /** The type the REPL printed for {@code resultName} ({@code val res3: Int = 42}), or "". */
-  static String typeInEcho(String echo, String resultName) {
-    String prefix = "val " + resultName + ": ";
-    int start = echo.lastIndexOf(prefix);
-    if (start < 0) {
-      return "";
-    }
-    int end = echo.indexOf(" = ", start + prefix.length());
-    int newline = echo.indexOf('\n', start);
-    if (end < 0 || (newline >= 0 && newline < end)) {
-      return "";
-    }
-    return echo.substring(start + prefix.length(), end);
-  }
-
-  private static String withoutResultLine(String echo, String resultName) {
-    int start = echo.lastIndexOf("val " + resultName + ":");
-    return start < 0 ? echo : echo.substring(0, start);
   }
 
   private static <T> T withConsole(
