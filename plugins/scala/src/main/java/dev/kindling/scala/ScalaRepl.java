@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import scala.Console;
-import scala.Option;
 import scala.collection.immutable.ArraySeq;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.tools.nsc.Settings;
@@ -45,7 +44,7 @@ final class ScalaRepl implements AutoCloseable {
             "-feature");
     settings.processArguments(CollectionConverters.asScala(arguments).toList(), true);
     CellReporter reporter = CellReporter.create(settings);
-    IMain intp = new IMain(settings, Option.apply(parent), settings, reporter);
+    IMain intp = new KindlingIMain(settings, parent, reporter);
     if (!intp.initializeCompiler()) {
       throw new IllegalStateException("the Scala compiler could not start");
     }
