@@ -44,7 +44,7 @@ final class ScalaRepl implements AutoCloseable {
             "-feature");
     settings.processArguments(CollectionConverters.asScala(arguments).toList(), true);
     CellReporter reporter = CellReporter.create(settings);
-    IMain intp = new KindlingIMain(settings, parent, reporter);
+    IMain intp = new KindlingIMain(settings, parent, classPath, reporter);
     if (!intp.initializeCompiler()) {
       throw new IllegalStateException("the Scala compiler could not start");
     }
