@@ -62,22 +62,35 @@ final class SingleRunRequest {
       return failedToCompile();
     }
     rememberTypes(request);
-    Object wrapper;
     Thread thread = Thread.currentThread();
     ClassLoader saved = thread.getContextClassLoader();
     thread.setContextClassLoader(intp.classLoader());
+    try {
+      return runCompiled(request);
+    } finally {
+      thread.setContextClassLoader(saved);
+    }
+  }
+
+  private ReplOutcome runCompiled(IMain.Request request) {
+    Object wrapper;
     try {
       wrapper = instantiate(request);
     } catch (ReflectiveOperationException | LinkageError e) {
       Throwable thrown = Exceptional.rootCause(e);
       bindLastException(request, thrown);
       return new ReplOutcome.RuntimeFailure(thrown);
-    } finally {
-      thread.setContextClassLoader(saved);
     }
+    // The cell ran: its definitions stay, even if showing one of them fails below.
     intp.recordRequest(request);
-    Optional<ResultValue> value = resultValue(request, wrapper);
-    reporter.printResult(new Right<>(echo(request, wrapper, value.map(ResultValue::name))));
+    Optional<ResultValue> value;
+    try {
+      value = resultValue(request, wrapper);
+      reporter.printResult(new Right<>(echo(request, wrapper, value.map(ResultValue::name))));
+    } catch (RuntimeException | LinkageError e) {
+      // A definition's toString threw (IMain's $print would have failed the same way).
+      return new ReplOutcome.RuntimeFailure(Exceptional.rootCause(e));
+    }
     return new ReplOutcome.Success(
         reporter.echo(),
         value.filter(shown -> !(shown.value() instanceof scala.runtime.BoxedUnit)));
