@@ -76,7 +76,8 @@ final class SingleRunRequest {
     Object wrapper;
     try {
       wrapper = instantiate(request);
-    } catch (ReflectiveOperationException | LinkageError e) {
+    } catch (ReflectiveOperationException | RuntimeException | Error e) {
+      // Errors other than linkage errors (StackOverflowError) leave a class initialiser unwrapped.
       Throwable thrown = Exceptional.rootCause(e);
       bindLastException(request, thrown);
       return new ReplOutcome.RuntimeFailure(thrown);

@@ -118,6 +118,15 @@ class SingleRunRequestIT {
   }
 
   @Test
+  void aStackOverflowFailsTheCellAndTheReplGoesOn() {
+    ReplOutcome failed = run("def down(n: Int): Int = down(n + 1) + 1\ndown(0)");
+    assertThat(failed).isInstanceOf(ReplOutcome.RuntimeFailure.class);
+    assertThat(((ReplOutcome.RuntimeFailure) failed).exception())
+        .isInstanceOf(StackOverflowError.class);
+    assertThat(((ReplOutcome.Success) run("40 + 2")).value().orElseThrow().value()).isEqualTo(42);
+  }
+
+  @Test
   void aDefinitionThatCannotBeShownFailsTheCellButStaysDefined() {
     ReplOutcome failed =
         run(
