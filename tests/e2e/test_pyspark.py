@@ -182,6 +182,29 @@ def test_spark_jobs_of_python_threads_belong_to_the_cell(kernel):
     assert ex.result_text == "(False, False)", ex.result_text
 
 
+def test_user_variables_named_sc_and_spark_break_neither_threads_nor_kernel_data(kernel):
+    # `sc = StandardScaler()` is a common idiom; the kernel must not depend on the user's names.
+    ok(kernel, "kernel_sc, kernel_spark = sc, spark\nsc = 'a scaler'\nspark = None")
+    try:
+        ex = ok(
+            kernel,
+            "import threading\ncounts = []\n"
+            "worker = threading.Thread(target=lambda: counts.append(kernel_sc.parallelize([1, 2]).count()))\n"
+            "worker.start(); worker.join(60)\ncounts",
+            timeout=SPARK_CELL_TIMEOUT,
+        )
+        assert ex.result_text == "[2]", ex.describe()
+        ex = ok(
+            kernel,
+            "kernel.data['tens'] = kernel_spark.range(3).selectExpr('id * 10 AS tens')\n"
+            "kernel.data['tens'].toPandas()['tens'].tolist()",
+            timeout=SPARK_CELL_TIMEOUT,
+        )
+        assert ex.result_text == "[0, 10, 20]", ex.describe()
+    finally:
+        ok(kernel, "sc, spark = kernel_sc, kernel_spark\nkernel.data.pop('tens', None)")
+
+
 def test_dataframe_result_renders_as_a_table(kernel):
     ex = ok(kernel, "spark.range(3).selectExpr('id', 'id * 10 AS tens')")
     data = ex.results[0]["content"]["data"]

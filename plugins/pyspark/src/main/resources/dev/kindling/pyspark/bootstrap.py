@@ -35,7 +35,9 @@ def __kindling_bootstrap():
         return sc, SparkSession(sc, jsparkSession=entry.session())
 
     sc, spark = bind()
-    bound = {"session": entry.sessionId()}
+    # The kernel's own context and session. The kernel uses these, never the user's `sc` and
+    # `spark`, which a cell may rebind (`sc = StandardScaler()`).
+    bound = {"session": entry.sessionId(), "sc": sc, "spark": spark}
 
     class SharedData(MutableMapping):
         """kernel.data: the map every language shares. DataFrames cross languages as DataFrames:
@@ -51,7 +53,7 @@ def __kindling_bootstrap():
             if value is None and not self._jmap.containsKey(key):
                 raise KeyError(key)
             if isinstance(value, JavaObject) and is_instance_of(gateway, value, "org.apache.spark.sql.Dataset"):
-                return DataFrame(value.toDF(), shell.user_ns["spark"])
+                return DataFrame(value.toDF(), bound["spark"])
             return value
 
         def __setitem__(self, key, value):
@@ -104,7 +106,7 @@ def __kindling_bootstrap():
             SparkSession._activeSession = None
             new_sc, new_spark = bind()
             shell.user_ns.update(sc=new_sc, spark=new_spark)
-            bound["session"] = current
+            bound.update(session=current, sc=new_sc, spark=new_spark)
 
     def pre_run_cell(*args):
         # Spark jobs of a cell run on this thread's JVM twin: give it the cell's job group first.
@@ -112,7 +114,7 @@ def __kindling_bootstrap():
         rebind_after_restart(entry.enterCell())
 
     shell.events.register("pre_run_cell", pre_run_cell)
-    __kindling_threads_inherit_the_cell(shell, lambda: shell.user_ns["sc"]._jsc)
+    __kindling_threads_inherit_the_cell(shell, lambda: bound["sc"]._jsc)
     shell.user_ns.update(sc=sc, spark=spark, kernel=Kernel())
 
 
