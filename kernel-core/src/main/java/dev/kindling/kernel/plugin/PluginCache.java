@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  * kernel uses; a kernel that finds the lock file gone after waiting for its lock knows the entry
  * was just deleted and starts over. Without pruning, every rebuilt or upgraded plugin would leave
  * its old unpacked copy behind for good (tens of megabytes for the Scala plugin).
+ *
+ * <p>Each entry records the zip it came from ({@code .kindling-source}), so that a newer zip
+ * replaces only the entries of the same file: two installations of Kindling used in turn keep one
+ * entry each instead of deleting each other's and unpacking again at every other start.
  */
 final class PluginCache {
 
@@ -48,6 +52,7 @@ final class PluginCache {
 
   private static final String LOCK_SUFFIX = ".lock";
   private static final String STAGING_PREFIX = ".unpacking-";
+  private static final String SOURCE_FILE = ".kindling-source";
   private static final Pattern ENTRY = Pattern.compile("(.+)-\\d+-\\d+");
 
   /** Locks this JVM holds, by lock file: a file can be locked only once per JVM. */
@@ -116,6 +121,7 @@ final class PluginCache {
     Path staging = Files.createTempDirectory(directory, STAGING_PREFIX);
     try {
       new Unzip(zip.toFile(), staging.toFile()).extract();
+      Files.writeString(staging.resolve(SOURCE_FILE), zip.toAbsolutePath().normalize().toString());
     } catch (IOException e) {
       FileUtils.delete(staging);
       throw e;
@@ -145,16 +151,16 @@ final class PluginCache {
   }
 
   /**
-   * Deletes the entries no running kernel uses that a newer entry of the same plugin has replaced,
-   * or that nobody used for {@link #UNUSED_FOR}, and staging directories abandoned for {@link
-   * #ABANDONED_AFTER}. Never throws: the cache is only an optimisation.
+   * Deletes the entries no running kernel uses that a newer entry of the same zip file has
+   * replaced, or that nobody used for {@link #UNUSED_FOR}, and staging directories abandoned for
+   * {@link #ABANDONED_AFTER}. Never throws: the cache is only an optimisation.
    *
    * @return the entries deleted
    */
   List<Path> prune(Instant now) {
     List<Path> deleted = new ArrayList<>();
     try (Stream<Path> listing = Files.list(directory)) {
-      Map<String, List<Entry>> byPlugin = new HashMap<>();
+      Map<String, List<Entry>> byZip = new HashMap<>();
       for (Path path : listing.toList()) {
         String file = path.getFileName().toString();
         if (file.startsWith(STAGING_PREFIX)) {
@@ -167,12 +173,12 @@ final class PluginCache {
         Matcher matcher = ENTRY.matcher(file);
         if (matcher.matches() && Files.isDirectory(path)) {
           Path lockFile = directory.resolve(file + LOCK_SUFFIX);
-          byPlugin
-              .computeIfAbsent(matcher.group(1), plugin -> new ArrayList<>())
+          byZip
+              .computeIfAbsent(matcher.group(1) + "\n" + source(path), zip -> new ArrayList<>())
               .add(new Entry(path, lockFile, lastUsed(path, lockFile)));
         }
       }
-      for (List<Entry> entries : byPlugin.values()) {
+      for (List<Entry> entries : byZip.values()) {
         Instant newest =
             entries.stream().map(Entry::lastUsed).max(Instant::compareTo).orElseThrow();
         for (Entry entry : entries) {
@@ -228,6 +234,14 @@ final class PluginCache {
         }
       }
     }
+  }
+
+  /**
+   * The zip an entry came from; empty for entries unpacked by a Kindling that did not record it.
+   */
+  private static String source(Path entry) throws IOException {
+    Path file = entry.resolve(SOURCE_FILE);
+    return Files.isRegularFile(file) ? Files.readString(file).strip() : "";
   }
 
   private static Instant lastUsed(Path entry, Path lockFile) throws IOException {

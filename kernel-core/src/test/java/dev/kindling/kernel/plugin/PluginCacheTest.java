@@ -51,6 +51,28 @@ class PluginCacheTest {
   }
 
   @Test
+  void twoInstallationsUsedInTurnKeepAnEntryEach() throws IOException {
+    Path first = zip("kindling-thing.zip", "first");
+    Path secondInstallation = Files.createDirectories(plugins.resolve("other"));
+    Path second = zip(secondInstallation.resolve("kindling-thing.zip"), "second, and longer");
+    PluginCache cache = PluginCache.at(directory);
+    Path firstEntry = cache.entry(first).orElseThrow();
+    Path secondEntry = cache.entry(second).orElseThrow();
+    cache.release();
+    Files.setLastModifiedTime(
+        lockFileOf(firstEntry), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+
+    assertThat(cache.prune(Instant.now())).as("neither zip was replaced").isEmpty();
+
+    Path upgraded = zip("kindling-thing.zip", "first, upgraded");
+    Path upgradedEntry = cache.entry(upgraded).orElseThrow();
+    cache.release();
+    assertThat(cache.prune(Instant.now())).containsExactly(firstEntry);
+    assertThat(secondEntry).exists();
+    assertThat(upgradedEntry).exists();
+  }
+
+  @Test
   void anEntryAKernelInAnotherProcessUsesIsKept() throws Exception {
     Path zip = zip("kindling-thing.zip", "first");
     PluginCache cache = PluginCache.at(directory);
@@ -113,7 +135,10 @@ class PluginCacheTest {
   }
 
   private Path zip(String name, String content) throws IOException {
-    Path zip = plugins.resolve(name);
+    return zip(plugins.resolve(name), content);
+  }
+
+  private static Path zip(Path zip, String content) throws IOException {
     try (OutputStream out = Files.newOutputStream(zip);
         ZipOutputStream archive = new ZipOutputStream(out)) {
       archive.putNextEntry(new ZipEntry("classes/data.txt"));
