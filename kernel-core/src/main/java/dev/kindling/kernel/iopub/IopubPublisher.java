@@ -7,6 +7,7 @@ import dev.kindling.protocol.Message;
 import dev.kindling.protocol.MessageFactory;
 import dev.kindling.protocol.WireCodec;
 import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.SocketWaiter;
 import dev.kindling.protocol.zmq.Sockets;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
   private final String endpoint;
   private final WireCodec codec;
   private final MessageFactory messages;
+  private final SocketWaiter waiter = new SocketWaiter();
   private final Mailbox<IopubEvent> mailbox;
   private final StreamBatcher batcher;
   private final CompletableFuture<Void> bound = new CompletableFuture<>();
@@ -41,7 +43,7 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
     this.endpoint = endpoint;
     this.codec = codec;
     this.messages = messages;
-    this.mailbox = new Mailbox<>(context, "iopub");
+    this.mailbox = new Mailbox<>("iopub", waiter);
     this.batcher = new StreamBatcher(messages);
     this.thread = new Thread(this::run, "kindling-iopub");
     this.thread.setDaemon(true);
@@ -80,22 +82,19 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
       return;
     }
     bound.complete(null);
-    try (ZMQ.Poller poller = context.createPoller(2)) {
-      poller.register(socket, ZMQ.Poller.POLLIN);
-      int wakeups = poller.register(mailbox.wakeupSocket(), ZMQ.Poller.POLLIN);
+    try {
+      waiter.register(socket);
       while (running) {
         long timeout = batcher.deadline().stream().map(d -> millisUntil(d)).findFirst().orElse(-1L);
-        poller.poll(timeout);
+        waiter.await(timeout);
         // The socket is in manual mode (see Sockets.bindXpub): a subscription counts only once
         // it is applied here, just before its welcome, so the welcome is a subscriber's first
         // message.
         welcomeSubscribers(socket);
-        if (poller.pollin(wakeups)) {
-          for (IopubEvent event : mailbox.drain()) {
-            send(socket, batcher.accept(event, System.nanoTime()));
-            if (event instanceof IopubEvent.Flush flush) {
-              flush.done().complete(null);
-            }
+        for (IopubEvent event : mailbox.drain()) {
+          send(socket, batcher.accept(event, System.nanoTime()));
+          if (event instanceof IopubEvent.Flush flush) {
+            flush.done().complete(null);
           }
         }
         send(socket, batcher.expire(System.nanoTime()));
@@ -105,6 +104,7 @@ public final class IopubPublisher implements Iopub, AutoCloseable {
         log.error("IOPub publisher stopped unexpectedly", e);
       }
     } finally {
+      waiter.close();
       socket.close();
     }
   }

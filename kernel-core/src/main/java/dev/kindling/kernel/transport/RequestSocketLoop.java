@@ -5,6 +5,7 @@ import dev.kindling.protocol.InvalidMessageException;
 import dev.kindling.protocol.Message;
 import dev.kindling.protocol.WireCodec;
 import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.SocketWaiter;
 import dev.kindling.protocol.zmq.Sockets;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
   private final Map<Channel, String> endpoints;
   private final WireCodec codec;
   private final BiConsumer<Channel, Message> inbound;
+  private final SocketWaiter waiter = new SocketWaiter();
   private final Mailbox<Outgoing> mailbox;
   private final CompletableFuture<Void> bound = new CompletableFuture<>();
   private final Thread thread;
@@ -52,7 +54,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
     this.endpoints = new EnumMap<>(endpoints);
     this.codec = codec;
     this.inbound = inbound;
-    this.mailbox = new Mailbox<>(context, name);
+    this.mailbox = new Mailbox<>(name, waiter);
     this.thread = new Thread(this::run, "kindling-" + name);
     this.thread.setDaemon(true);
   }
@@ -84,24 +86,14 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
       return;
     }
     bound.complete(null);
-    try (ZMQ.Poller poller = context.createPoller(sockets.size() + 1)) {
-      Map<Channel, Integer> indexes = new EnumMap<>(Channel.class);
-      sockets.forEach(
-          (channel, socket) -> indexes.put(channel, poller.register(socket, ZMQ.Poller.POLLIN)));
-      int wakeups = poller.register(mailbox.wakeupSocket(), ZMQ.Poller.POLLIN);
+    try {
+      sockets.values().forEach(waiter::register);
       while (running) {
-        poller.poll(-1);
-        for (Map.Entry<Channel, Integer> entry : indexes.entrySet()) {
-          if (poller.pollin(entry.getValue())) {
-            receiveAll(entry.getKey(), sockets.get(entry.getKey()));
-          }
-        }
-        if (poller.pollin(wakeups)) {
-          // Requests already waiting are taken in before any reply leaves: a request a client
-          // sent before it could see a reply is handled as having arrived before that reply.
-          sockets.forEach(this::receiveAll);
-          sendAll(sockets);
-        }
+        waiter.await(-1);
+        // Requests already waiting are taken in before any reply leaves: a request a client
+        // sent before it could see a reply is handled as having arrived before that reply.
+        sockets.forEach(this::receiveAll);
+        sendAll(sockets);
       }
       sendAll(sockets);
     } catch (RuntimeException e) {
@@ -109,6 +101,7 @@ public final class RequestSocketLoop implements Replies, AutoCloseable {
         log.error("{} socket loop stopped unexpectedly", name, e);
       }
     } finally {
+      waiter.close();
       sockets.values().forEach(ZMQ.Socket::close);
     }
   }

@@ -5,6 +5,7 @@ import dev.kindling.protocol.ConnectionInfo;
 import dev.kindling.protocol.InvalidMessageException;
 import dev.kindling.protocol.WireCodec;
 import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.SocketWaiter;
 import dev.kindling.protocol.zmq.Sockets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -20,10 +21,10 @@ import org.zeromq.ZMQ;
 
 /**
  * The body of a {@link KernelConnection}'s I/O thread, the only thread that touches the
- * connection's sockets. It waits in one poller on the sockets and on the mailbox through which
- * other threads hand it work, sends without ever blocking (messages a full socket refuses wait in a
- * per-channel backlog until the socket is writable), decodes what arrives into the channels'
- * inboxes, and runs heartbeat pings one at a time.
+ * connection's sockets. It waits in one {@link SocketWaiter} on the sockets and on the mailbox
+ * through which other threads hand it work, sends without ever blocking (messages a full socket
+ * refuses wait in a per-channel backlog until the socket is writable), decodes what arrives into
+ * the channels' inboxes, and runs heartbeat pings one at a time.
  */
 final class ClientIoLoop implements Runnable {
 
@@ -50,12 +51,9 @@ final class ClientIoLoop implements Runnable {
   private final Map<Channel, ZMQ.Socket> sockets;
   private final Map<Channel, Inbox> inboxes;
   private final Map<Channel, ArrayDeque<List<byte[]>>> backlog = new EnumMap<>(Channel.class);
-  private final Map<Channel, Integer> pollIndex = new EnumMap<>(Channel.class);
   private final ArrayDeque<Ping> pings = new ArrayDeque<>();
+  private final SocketWaiter waiter;
   private ZMQ.Socket heartbeat;
-  private ZMQ.Poller poller;
-  private boolean pollerStale = true;
-  private int mailboxIndex;
   private Ping pingInFlight;
   private boolean running = true;
 
@@ -67,6 +65,7 @@ final class ClientIoLoop implements Runnable {
       ConnectionInfo info,
       WireCodec codec,
       ZContext context,
+      SocketWaiter waiter,
       Mailbox<Command> mailbox,
       Map<Channel, ZMQ.Socket> sockets,
       ZMQ.Socket heartbeat,
@@ -74,6 +73,7 @@ final class ClientIoLoop implements Runnable {
     this.info = info;
     this.codec = codec;
     this.context = context;
+    this.waiter = waiter;
     this.mailbox = mailbox;
     this.sockets = sockets;
     this.heartbeat = heartbeat;
@@ -86,30 +86,22 @@ final class ClientIoLoop implements Runnable {
   @Override
   public void run() {
     try {
+      sockets.forEach((channel, socket) -> waiter.register(socket));
+      waiter.register(heartbeat);
       while (running) {
-        if (pollerStale) {
-          rebuildPoller();
+        watchForRoom();
+        waiter.await(pollTimeoutMillis());
+        for (Command command : mailbox.drain()) {
+          handle(command);
         }
-        poller.poll(pollTimeoutMillis());
-        if (poller.pollin(mailboxIndex)) {
-          for (Command command : mailbox.drain()) {
-            handle(command);
-          }
-        }
-        for (Map.Entry<Channel, Integer> entry : pollIndex.entrySet()) {
-          Channel channel = entry.getKey();
-          if (channel == Channel.HEARTBEAT) {
-            if (poller.pollin(entry.getValue())) {
-              heartbeatReplied();
-            }
-            continue;
-          }
-          if (poller.pollin(entry.getValue())) {
-            receiveAll(channel);
-          }
-          if (poller.pollout(entry.getValue())) {
+        for (Channel channel : sockets.keySet()) {
+          receiveAll(channel);
+          if (!backlog.get(channel).isEmpty()) {
             flushBacklog(channel);
           }
+        }
+        if ((heartbeat.getEvents() & ZMQ.Poller.POLLIN) != 0) {
+          heartbeatReplied();
         }
         expirePing();
       }
@@ -138,7 +130,6 @@ final class ClientIoLoop implements Runnable {
       waiting.addLast(outgoing.frames());
       if (waiting.size() == 1) {
         LOG.debug("{} socket is full; waiting until it can send", outgoing.channel().wireName());
-        pollerStale = true;
       }
     }
   }
@@ -148,9 +139,6 @@ final class ClientIoLoop implements Runnable {
     while (!waiting.isEmpty()
         && Sockets.sendFrames(sockets.get(channel), waiting.peekFirst(), ZMQ.DONTWAIT)) {
       waiting.removeFirst();
-    }
-    if (waiting.isEmpty()) {
-      pollerStale = true;
     }
   }
 
@@ -208,10 +196,11 @@ final class ClientIoLoop implements Runnable {
   }
 
   private void resetHeartbeat() {
+    waiter.unregister(heartbeat);
     heartbeat.setLinger(0);
     heartbeat.close();
     heartbeat = Sockets.connectReq(context, info.endpoint(Channel.HEARTBEAT));
-    pollerStale = true;
+    waiter.register(heartbeat);
   }
 
   private long pollTimeoutMillis() {
@@ -222,22 +211,15 @@ final class ClientIoLoop implements Runnable {
     return TimeUnit.NANOSECONDS.toMillis(nanos + TimeUnit.MILLISECONDS.toNanos(1) - 1);
   }
 
-  private void rebuildPoller() {
-    if (poller != null) {
-      poller.close();
-    }
-    poller = context.createPoller(sockets.size() + 2);
-    pollIndex.clear();
-    mailboxIndex = poller.register(mailbox.wakeupSocket(), ZMQ.Poller.POLLIN);
-    for (Map.Entry<Channel, ZMQ.Socket> entry : sockets.entrySet()) {
-      int events = ZMQ.Poller.POLLIN;
-      if (!backlog.get(entry.getKey()).isEmpty()) {
-        events |= ZMQ.Poller.POLLOUT;
-      }
-      pollIndex.put(entry.getKey(), poller.register(entry.getValue(), events));
-    }
-    pollIndex.put(Channel.HEARTBEAT, poller.register(heartbeat, ZMQ.Poller.POLLIN));
-    pollerStale = false;
+  /** Sockets with messages waiting to be sent are also watched for room to send them. */
+  private void watchForRoom() {
+    sockets.forEach(
+        (channel, socket) ->
+            waiter.register(
+                socket,
+                backlog.get(channel).isEmpty()
+                    ? ZMQ.Poller.POLLIN
+                    : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT));
   }
 
   private void shutdown() {
@@ -254,9 +236,7 @@ final class ClientIoLoop implements Runnable {
         });
     inboxes.values().forEach(Inbox::close);
     try {
-      if (poller != null) {
-        poller.close();
-      }
+      waiter.close();
       heartbeat.setLinger(0);
       heartbeat.close();
       sockets.values().forEach(ZMQ.Socket::close);

@@ -8,6 +8,7 @@ import dev.kindling.protocol.MessageFactory;
 import dev.kindling.protocol.WireCodec;
 import dev.kindling.protocol.client.ClientIoLoop.Command;
 import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.SocketWaiter;
 import dev.kindling.protocol.zmq.Sockets;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -62,6 +63,7 @@ public final class KernelConnection implements AutoCloseable {
     ZContext context = new ZContext(1);
     Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
     ZMQ.Socket heartbeat;
+    SocketWaiter waiter;
     try {
       byte[] identity = Sockets.identity(messages.session());
       for (Channel channel : new Channel[] {Channel.SHELL, Channel.CONTROL, Channel.STDIN}) {
@@ -69,7 +71,8 @@ public final class KernelConnection implements AutoCloseable {
       }
       sockets.put(Channel.IOPUB, Sockets.connectSub(context, info.endpoint(Channel.IOPUB)));
       heartbeat = Sockets.connectReq(context, info.endpoint(Channel.HEARTBEAT));
-      mailbox = new Mailbox<>(context, "client-" + messages.session());
+      waiter = new SocketWaiter();
+      mailbox = new Mailbox<>("client-" + messages.session(), waiter);
     } catch (RuntimeException e) {
       context.close();
       throw e;
@@ -82,7 +85,8 @@ public final class KernelConnection implements AutoCloseable {
               : new Inbox(message -> listener.received(channel, message)));
     }
     ClientIoLoop loop =
-        new ClientIoLoop(info, codec, context, mailbox, sockets, heartbeat, Map.copyOf(inboxes));
+        new ClientIoLoop(
+            info, codec, context, waiter, mailbox, sockets, heartbeat, Map.copyOf(inboxes));
     ioThread = new Thread(loop, "kindling-client-io-" + messages.session());
     ioThread.setDaemon(true);
     ioThread.start();

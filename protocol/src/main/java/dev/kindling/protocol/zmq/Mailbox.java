@@ -15,7 +15,9 @@ import org.zeromq.ZMQ;
 
 /**
  * Hands items from any thread to the one thread that owns a group of ZeroMQ sockets, so that the
- * owner can wait on its sockets and on this mailbox together in one {@link ZMQ.Poller}.
+ * owner can wait on its sockets and on this mailbox together: in a {@link SocketWaiter} that a post
+ * wakes up (the cheap way, {@link #Mailbox(String, SocketWaiter)}), or in a {@link ZMQ.Poller} on
+ * the wake-up socket described below.
  *
  * <p>Posting threads never touch a socket or an interruptible channel: {@link #post} only adds the
  * item to a queue and releases a semaphore, so it never blocks and works from a thread that has
@@ -44,6 +46,7 @@ public final class Mailbox<T> implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ZMQ.Socket pull;
   private final Thread relay;
+  private final SocketWaiter waiter;
 
   /**
    * Creates the mailbox and starts its relay thread.
@@ -53,6 +56,7 @@ public final class Mailbox<T> implements AutoCloseable {
    */
   public Mailbox(ZContext context, String name) {
     this.name = Objects.requireNonNull(name, "name");
+    this.waiter = null;
     String endpoint = "inproc://kindling-mailbox-" + name + "-" + COUNTER.incrementAndGet();
     pull = context.createSocket(SocketType.PULL);
     pull.setLinger(0);
@@ -68,6 +72,17 @@ public final class Mailbox<T> implements AutoCloseable {
   }
 
   /**
+   * Creates a mailbox whose posts wake up {@code waiter}, in which the owner thread sleeps; no
+   * relay thread and no sockets. {@link #wakeupSocket()} is not available.
+   */
+  public Mailbox(String name, SocketWaiter waiter) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.waiter = Objects.requireNonNull(waiter, "waiter");
+    this.pull = null;
+    this.relay = null;
+  }
+
+  /**
    * Hands an item to the owner thread. Never blocks, never touches a socket, and works from an
    * interrupted thread (whose interrupt status is left as it was). Items posted after {@link
    * #close()} are dropped.
@@ -79,6 +94,10 @@ public final class Mailbox<T> implements AutoCloseable {
       return;
     }
     items.offer(item);
+    if (waiter != null) {
+      waiter.wakeUp();
+      return;
+    }
     // One wake-up per batch: only the first post after the relay's last wake-up signals it.
     if (wakeUpPending.compareAndSet(false, true)) {
       relaySignal.release();
@@ -90,6 +109,9 @@ public final class Mailbox<T> implements AutoCloseable {
    * and only to register it in a poller: read it through {@link #drain()}.
    */
   public ZMQ.Socket wakeupSocket() {
+    if (pull == null) {
+      throw new IllegalStateException("mailbox " + name + " wakes a SocketWaiter instead");
+    }
     return pull;
   }
 
@@ -100,7 +122,7 @@ public final class Mailbox<T> implements AutoCloseable {
   public List<T> drain() {
     // Wake-ups first, then items: a wake-up that arrives after this loop announces items that the
     // next drain will see, so none can be stranded without a wake-up.
-    while (!closed.get() && pull.recv(ZMQ.DONTWAIT) != null) {
+    while (pull != null && !closed.get() && pull.recv(ZMQ.DONTWAIT) != null) {
       // discard
     }
     List<T> drained = new ArrayList<>(items.size());
@@ -112,6 +134,10 @@ public final class Mailbox<T> implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (relay == null) {
+      items.clear();
       return;
     }
     relaySignal.release();

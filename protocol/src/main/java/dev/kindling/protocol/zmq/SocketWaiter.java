@@ -1,0 +1,116 @@
+package dev.kindling.protocol.zmq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.zeromq.ZMQ;
+
+/**
+ * Lets the one thread that owns some ZeroMQ sockets sleep until one of them has a message to read
+ * or another thread {@link #wakeUp() wakes it up}: one NIO selector, on which each socket's
+ * notification channel ({@code ZMQ_FD}) is registered once.
+ *
+ * <p>It replaces JeroMQ's {@link ZMQ.Poller}, which registers and cancels every socket's channel on
+ * the selector at each call, selects twice and checks every socket twice: in JFR profiles of the
+ * kernel that was 80–90 % of the CPU of each socket thread (shell, IOPub, the connection to a
+ * PySpark child). {@code ZMQ_FD} only says that something may have happened, so a socket is ready
+ * when its {@code ZMQ_EVENTS} has {@code POLLIN}; that is checked before every sleep, which is what
+ * keeps edge-triggered notification from losing a message.
+ *
+ * <p>Threading: {@link #wakeUp()} is safe from any thread, also an interrupted one (it writes to
+ * the selector's own pipe, not to an interruptible channel); everything else belongs to the owner
+ * thread.
+ */
+public final class SocketWaiter implements AutoCloseable {
+
+  private final Selector selector;
+
+  /** The events each registered socket is watched for ({@link ZMQ.Poller#POLLIN}, POLLOUT). */
+  private final Map<ZMQ.Socket, Integer> interests = new LinkedHashMap<>();
+
+  public SocketWaiter() {
+    try {
+      selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector", e);
+    }
+  }
+
+  /** Watches {@code socket} for messages to read, from now on. Owner thread only. */
+  public void register(ZMQ.Socket socket) {
+    register(socket, ZMQ.Poller.POLLIN);
+  }
+
+  /**
+   * Watches {@code socket} for {@code events} ({@link ZMQ.Poller#POLLIN}, {@link
+   * ZMQ.Poller#POLLOUT} or both), from now on; registering it again changes them. Owner thread
+   * only.
+   */
+  public void register(ZMQ.Socket socket, int events) {
+    if (!interests.containsKey(socket)) {
+      SelectableChannel channel = socket.getFD();
+      try {
+        channel.register(selector, SelectionKey.OP_READ);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot watch a ZeroMQ socket", e);
+      }
+    }
+    interests.put(socket, events);
+  }
+
+  /** Stops watching {@code socket}, before it is closed. Owner thread only. */
+  public void unregister(ZMQ.Socket socket) {
+    if (interests.remove(socket) != null) {
+      SelectionKey key = socket.getFD().keyFor(selector);
+      if (key != null) {
+        key.cancel();
+      }
+    }
+  }
+
+  /**
+   * Returns at once when a registered socket has a message to read (or room to write, if watched
+   * for that); otherwise sleeps until one may have, until {@link #wakeUp()} is called (or was
+   * called since the last sleep), or for at most {@code timeoutMillis} (negative: no limit). The
+   * caller then reads its sockets without blocking and takes what it was woken up for. Owner thread
+   * only.
+   */
+  public void await(long timeoutMillis) {
+    for (Map.Entry<ZMQ.Socket, Integer> watched : interests.entrySet()) {
+      if ((watched.getKey().getEvents() & watched.getValue()) != 0) {
+        return;
+      }
+    }
+    try {
+      if (timeoutMillis < 0) {
+        selector.select();
+      } else if (timeoutMillis == 0) {
+        selector.selectNow();
+      } else {
+        selector.select(timeoutMillis);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("waiting on ZeroMQ sockets failed", e);
+    }
+    selector.selectedKeys().clear();
+  }
+
+  /** Ends the owner's current or next {@link #await}. Any thread. */
+  public void wakeUp() {
+    selector.wakeup();
+  }
+
+  /** Closes the selector; the sockets stay open. Owner thread only. */
+  @Override
+  public void close() {
+    try {
+      selector.close();
+    } catch (IOException e) {
+      // Nothing is left to release.
+    }
+  }
+}
