@@ -29,8 +29,11 @@ public final class SocketWaiter implements AutoCloseable {
 
   private final Selector selector;
 
-  /** The events each registered socket is watched for ({@link ZMQ.Poller#POLLIN}, POLLOUT). */
-  private final Map<ZMQ.Socket, Integer> interests = new LinkedHashMap<>();
+  /** The registered sockets, in order of registration. */
+  private final Map<ZMQ.Socket, Watch> watched = new LinkedHashMap<>();
+
+  /** A socket's key on the selector and the events it is watched for (POLLIN, POLLOUT). */
+  private record Watch(SelectionKey key, int events) {}
 
   public SocketWaiter() {
     try {
@@ -51,25 +54,30 @@ public final class SocketWaiter implements AutoCloseable {
    * only.
    */
   public void register(ZMQ.Socket socket, int events) {
-    if (!interests.containsKey(socket)) {
-      SelectableChannel channel = socket.getFD();
-      try {
-        channel.register(selector, SelectionKey.OP_READ);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot watch a ZeroMQ socket", e);
-      }
+    Watch watch = watched.get(socket);
+    if (watch != null) {
+      watched.put(socket, new Watch(watch.key(), events));
+      return;
     }
-    interests.put(socket, events);
+    SelectableChannel channel = socket.getFD();
+    try {
+      watched.put(socket, new Watch(channel.register(selector, SelectionKey.OP_READ), events));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot watch a ZeroMQ socket", e);
+    }
   }
 
-  /** Stops watching {@code socket}, before it is closed. Owner thread only. */
+  /** Stops watching {@code socket} (also when it is already closed). Owner thread only. */
   public void unregister(ZMQ.Socket socket) {
-    if (interests.remove(socket) != null) {
-      SelectionKey key = socket.getFD().keyFor(selector);
-      if (key != null) {
-        key.cancel();
-      }
+    Watch watch = watched.remove(socket);
+    if (watch != null) {
+      watch.key().cancel();
     }
+  }
+
+  /** The sockets registered now. Owner thread only. */
+  public java.util.Set<ZMQ.Socket> sockets() {
+    return java.util.Set.copyOf(watched.keySet());
   }
 
   /**
@@ -80,8 +88,8 @@ public final class SocketWaiter implements AutoCloseable {
    * only.
    */
   public void await(long timeoutMillis) {
-    for (Map.Entry<ZMQ.Socket, Integer> watched : interests.entrySet()) {
-      if ((watched.getKey().getEvents() & watched.getValue()) != 0) {
+    for (Map.Entry<ZMQ.Socket, Watch> entry : watched.entrySet()) {
+      if ((entry.getKey().getEvents() & entry.getValue().events()) != 0) {
         return;
       }
     }

@@ -9,9 +9,9 @@ import dev.kindling.protocol.Message;
 import dev.kindling.protocol.MessageFactory;
 import dev.kindling.protocol.WireCodec;
 import dev.kindling.protocol.zmq.Mailbox;
+import dev.kindling.protocol.zmq.SocketWaiter;
 import dev.kindling.protocol.zmq.Sockets;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ final class FakeKernel implements AutoCloseable {
   private final WireCodec codec;
   private final Mailbox<Consumer<FakeKernel>> commands;
   private final Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
+  private final SocketWaiter waiter = new SocketWaiter();
   private final ConnectionInfo info;
   private final Thread thread;
   private Message waitingForInput;
@@ -69,7 +70,7 @@ final class FakeKernel implements AutoCloseable {
             "hmac-sha256",
             "fake");
     codec = new WireCodec(info.signer());
-    commands = new Mailbox<>(context, "fake-kernel");
+    commands = new Mailbox<>("fake-kernel", waiter);
     thread = new Thread(this::run, "fake-kernel");
     thread.setDaemon(true);
     thread.start();
@@ -118,27 +119,25 @@ final class FakeKernel implements AutoCloseable {
   private void run() {
     try {
       while (running) {
-        List<Channel> order = new ArrayList<>(sockets.keySet());
-        ZMQ.Poller poller = context.createPoller(order.size() + 1);
-        try {
-          int mailbox = poller.register(commands.wakeupSocket(), ZMQ.Poller.POLLIN);
-          for (Channel channel : order) {
-            poller.register(sockets.get(channel), ZMQ.Poller.POLLIN);
+        // Commands may close and replace sockets (the heartbeat): watch the ones there are now.
+        for (ZMQ.Socket socket : waiter.sockets()) {
+          if (!sockets.containsValue(socket)) {
+            waiter.unregister(socket);
           }
-          poller.poll(-1);
-          for (int i = 0; i < order.size(); i++) {
-            if (poller.pollin(i + 1)) {
-              handle(order.get(i), Sockets.receiveFrames(sockets.get(order.get(i)), 0));
-            }
-          }
-          if (poller.pollin(mailbox)) {
-            commands.drain().forEach(command -> command.accept(this));
-          }
-        } finally {
-          poller.close();
         }
+        sockets.values().forEach(waiter::register);
+        waiter.await(-1);
+        for (Channel channel : List.copyOf(sockets.keySet())) {
+          List<byte[]> frames;
+          while (sockets.containsKey(channel)
+              && !(frames = Sockets.receiveFrames(sockets.get(channel), ZMQ.DONTWAIT)).isEmpty()) {
+            handle(channel, frames);
+          }
+        }
+        commands.drain().forEach(command -> command.accept(this));
       }
     } finally {
+      waiter.close();
       commands.close();
       sockets.values().forEach(ZMQ.Socket::close);
       context.close();

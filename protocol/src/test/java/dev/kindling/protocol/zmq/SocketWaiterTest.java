@@ -98,31 +98,6 @@ class SocketWaiterTest {
     CompletableFuture.runAsync(() -> waiter.await(-1)).get(10, TimeUnit.SECONDS);
   }
 
-  @Test
-  void aMailboxOnTheWaiterWakesItAndDeliversInOrder() throws Exception {
-    try (Mailbox<Integer> mailbox = new Mailbox<>("waiter", waiter)) {
-      Thread poster =
-          new Thread(
-              () -> {
-                for (int i = 0; i < 10_000; i++) {
-                  mailbox.post(i);
-                }
-              });
-      poster.start();
-      List<Integer> received = new ArrayList<>();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (received.size() < 10_000 && System.nanoTime() < deadline) {
-        waiter.await(-1);
-        received.addAll(mailbox.drain());
-      }
-      poster.join();
-      assertThat(received).hasSize(10_000);
-      for (int i = 0; i < received.size(); i++) {
-        assertThat(received.get(i)).isEqualTo(i);
-      }
-    }
-  }
-
   private ZMQ.Socket pair(String name) {
     ZMQ.Socket pull = context.createSocket(SocketType.PULL);
     pull.bind("inproc://waiter-" + name);
