@@ -10,8 +10,10 @@ import dev.kindling.protocol.zmq.Sockets;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -53,6 +55,7 @@ final class ClientIoLoop implements Runnable {
   private final Map<Channel, ArrayDeque<List<byte[]>>> backlog = new EnumMap<>(Channel.class);
   private final ArrayDeque<Ping> pings = new ArrayDeque<>();
   private final SocketWaiter waiter;
+  private final Set<Channel> watchedForRoom = EnumSet.noneOf(Channel.class);
   private ZMQ.Socket heartbeat;
   private Ping pingInFlight;
   private boolean running = true;
@@ -213,13 +216,19 @@ final class ClientIoLoop implements Runnable {
 
   /** Sockets with messages waiting to be sent are also watched for room to send them. */
   private void watchForRoom() {
-    sockets.forEach(
-        (channel, socket) ->
-            waiter.register(
-                socket,
-                backlog.get(channel).isEmpty()
-                    ? ZMQ.Poller.POLLIN
-                    : ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT));
+    for (Map.Entry<Channel, ZMQ.Socket> entry : sockets.entrySet()) {
+      Channel channel = entry.getKey();
+      boolean waiting = !backlog.get(channel).isEmpty();
+      if (waiting != watchedForRoom.contains(channel)) {
+        waiter.register(
+            entry.getValue(), waiting ? ZMQ.Poller.POLLIN | ZMQ.Poller.POLLOUT : ZMQ.Poller.POLLIN);
+        if (waiting) {
+          watchedForRoom.add(channel);
+        } else {
+          watchedForRoom.remove(channel);
+        }
+      }
+    }
   }
 
   private void shutdown() {

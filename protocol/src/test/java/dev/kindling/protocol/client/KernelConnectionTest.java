@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kindling.protocol.Channel;
+import dev.kindling.protocol.ConnectionInfo;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMsg;
 
 class KernelConnectionTest {
 
@@ -187,6 +194,44 @@ class KernelConnectionTest {
             connection.request(Channel.SHELL, "kernel_info_request", Json.object(), WAIT).msgType())
         .isEqualTo("kernel_info_reply");
     assertThat(connection.ping(WAIT)).isTrue();
+  }
+
+  @Test
+  void messagesTheSocketHasNoRoomForWaitUntilItHas() throws Exception {
+    // No kernel listens yet: the shell socket queues up to its high-water mark (1000 messages),
+    // the rest wait in the connection's backlog until the socket has room again.
+    int shellPort = freePort();
+    ConnectionInfo info =
+        new ConnectionInfo(
+            "tcp",
+            "127.0.0.1",
+            shellPort,
+            freePort(),
+            freePort(),
+            freePort(),
+            freePort(),
+            "test-key",
+            "hmac-sha256",
+            "late");
+    int count = 2_500;
+    try (ZContext context = new ZContext(1);
+        KernelConnection early = KernelConnection.open(info)) {
+      for (int i = 0; i < count; i++) {
+        early.send(Channel.SHELL, "execute_request", Json.object().put("n", i));
+      }
+      ZMQ.Socket shell = context.createSocket(SocketType.ROUTER);
+      shell.setReceiveTimeOut((int) WAIT.toMillis());
+      shell.bind("tcp://127.0.0.1:" + shellPort);
+      for (int i = 0; i < count; i++) {
+        assertThat(ZMsg.recvMsg(shell)).as("message %d of %d", i + 1, count).isNotNull();
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   @Test
