@@ -5,7 +5,8 @@ import scala.runtime.ScalaRunTime;
 /** Values as the Scala REPL prints them: {@code List(1, 2)}, {@code Array(1, 2)}, {@code 42}. */
 final class ReplStrings {
 
-  private static final int MAX_ELEMENTS = 1000;
+  /** As Scala's REPL: collections are printed to at most this many elements. */
+  static final int MAX_ELEMENTS = 1000;
 
   private ReplStrings() {}
 

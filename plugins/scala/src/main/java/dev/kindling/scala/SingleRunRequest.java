@@ -29,9 +29,6 @@ import scala.util.Right;
  */
 final class SingleRunRequest {
 
-  /** As IMain's {@code ValHandler}: collections are printed to at most this many elements. */
-  private static final int MAX_ELEMENTS = 1000;
-
   private final IMain intp;
   private final CellReporter reporter;
 
@@ -131,8 +128,9 @@ final class SingleRunRequest {
   private static void bindLastException(IMain.Request request, Throwable thrown) {
     try {
       request.lineRep().bindError(thrown);
-    } catch (RuntimeException | LinkageError e) {
-      // Binding compiles a line of its own; the cell's failure is what the user must see.
+    } catch (Throwable e) {
+      // IMain rethrows what it cannot bind, checked or not. Binding compiles a line of its own;
+      // the cell's failure is what the user must see.
     }
   }
 
@@ -238,7 +236,7 @@ final class SingleRunRequest {
 
   /** As the REPL prints a value after {@code =}: on a new line when it has several. */
   private static String replString(Object value) {
-    return scala.runtime.ScalaRunTime.replStringOf(value, MAX_ELEMENTS);
+    return scala.runtime.ScalaRunTime.replStringOf(value, ReplStrings.MAX_ELEMENTS);
   }
 
   /** Compiler errors; none when the cell had no statements or an interrupt stopped the compiler. */
