@@ -179,6 +179,15 @@ def test_sql_var_defines_an_r_spark_dataframe(kernel):
     assert value(ok(kernel, "collect(`repeat`)$seven")) == "[1] 7"
 
 
+def test_sql_var_works_when_a_cell_rebound_the_name_kernel(kernel):
+    ok(kernel, 'kernel <- "rbf"')
+    try:
+        ok(kernel, "%%sql --var shadowed\nSELECT 2 AS two", timeout=SPARK_CELL_TIMEOUT)
+        assert value(ok(kernel, "count(shadowed)")) == "[1] 1"
+    finally:
+        ok(kernel, "rm(kernel)")
+
+
 def test_completion_and_inspection_come_from_irkernel(kernel):
     ok(kernel, "kindling_value <- 1")
     reply = kernel.request("complete_request", {"code": "kindling_va", "cursor_pos": 11})

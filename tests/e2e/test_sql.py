@@ -121,6 +121,18 @@ def test_var_keeps_the_dataframe_for_scala_and_kernel_data(kernel):
     assert ok(kernel, 'kernel.data.get("big").asInstanceOf[org.apache.spark.sql.DataFrame].count()').result_text == "3"
 
 
+def test_var_works_when_a_cell_rebound_the_name_kernel(kernel):
+    # `kernel` is a common variable name (convolutions, SVMs): %%sql --var must not depend on it.
+    ok(kernel, 'val kernel = "a convolution kernel"\nval two = 2')
+    try:
+        ok(kernel, "%%sql --var shadowed\nSELECT 2 AS two")
+        assert ok(kernel, "shadowed.count()").result_text == "1"
+        substituted = ok(kernel, "%%sql --output json\nSELECT $two AS v, ${two + 1} AS w")
+        assert result(substituted)["application/json"]["rows"] == [[2, 3]]
+    finally:
+        ok(kernel, "val kernel = dev.kindling.scala.api.ReplSessions.kernel")
+
+
 def test_chart_adds_a_vega_lite_spec(kernel):
     data = result(ok(kernel, "%%sql --chart line --x id --y square\nSELECT * FROM squares ORDER BY id LIMIT 3"))
     spec = data[VEGA]
@@ -310,6 +322,15 @@ def test_pyspark_view_and_var_cross_languages(pyspark):
     error = failed(pyspark, "%%sql\nSELEC 1")
     assert error["ename"] == "ParseException"
     assert ok(pyspark, "spark.table('four').count()").result_text == "4"
+
+
+def test_pyspark_var_works_when_a_cell_rebound_the_name_kernel(pyspark):
+    ok(pyspark, "kindling_kernel, kernel = kernel, 'rbf'")
+    try:
+        ok(pyspark, "%%sql --var shadowed\nSELECT 2 AS two")
+        assert ok(pyspark, "shadowed.count()").result_text == "1"
+    finally:
+        ok(pyspark, "kernel = kindling_kernel")
 
 
 def test_pyspark_var_is_a_python_dataframe(pyspark):

@@ -115,7 +115,15 @@ def __kindling_bootstrap():
 
     shell.events.register("pre_run_cell", pre_run_cell)
     __kindling_threads_inherit_the_cell(shell, lambda: bound["sc"]._jsc)
-    shell.user_ns.update(sc=sc, spark=spark, kernel=Kernel())
+    # Also importable as __kindling__.kernel, for code the kernel runs in cells (%%sql --var):
+    # users rebind `kernel` (a common name for convolution and SVM kernels).
+    import sys
+    import types
+
+    module = types.ModuleType("__kindling__", "The Kindling kernel object of this Python child.")
+    module.kernel = Kernel()
+    sys.modules["__kindling__"] = module
+    shell.user_ns.update(sc=sc, spark=spark, kernel=module.kernel)
 
 
 def __kindling_threads_inherit_the_cell(shell, current_jsc):

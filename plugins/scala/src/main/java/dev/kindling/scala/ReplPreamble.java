@@ -16,12 +16,14 @@ final class ReplPreamble {
 
   /**
    * {@code spark}, {@code sc} and the implicits; run again when the kernel replaced its session, so
-   * later cells see the new one.
+   * later cells see the new one. The kernel object is named by its full path: by then a cell may
+   * have rebound {@code kernel}.
    */
   static final String SPARK_BINDINGS =
       String.join(
           "\n",
-          "@transient lazy val spark: org.apache.spark.sql.SparkSession = kernel.sparkSession",
+          "@transient lazy val spark: org.apache.spark.sql.SparkSession ="
+              + " _root_.dev.kindling.scala.api.ReplSessions.kernel.sparkSession",
           "@transient lazy val sc: org.apache.spark.SparkContext = spark.sparkContext",
           "import spark.implicits._");
 

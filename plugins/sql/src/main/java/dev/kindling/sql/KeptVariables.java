@@ -73,6 +73,7 @@ final class KeptVariables {
       Function<String, String> definition) {}
 
   // Names are letters, digits and _ (SqlOptions): backticks make any such name a Scala or R name.
+  // The kernel object is reached by a path no cell rebinds: `kernel` is a common variable name.
   private static final List<Language> LANGUAGES =
       List.of(
           new Language(
@@ -82,7 +83,7 @@ final class KeptVariables {
               name ->
                   "val `"
                       + name
-                      + "` = kernel.data.get(\""
+                      + "` = _root_.dev.kindling.scala.api.ReplSessions.kernel.data.get(\""
                       + name
                       + "\").asInstanceOf[org.apache.spark.sql.DataFrame]"),
           new Language(
@@ -92,12 +93,17 @@ final class KeptVariables {
                   PYTHON_KEYWORDS.contains(name)
                       ? Optional.of(name + " is a Python keyword")
                       : Optional.empty(),
-              name -> name + " = kernel.data['" + name + "']"),
+              name -> name + " = __import__('__kindling__').kernel.data['" + name + "']"),
           new Language(
               "sparkr",
               "the R variable",
               name -> Optional.empty(),
-              name -> "`" + name + "` <- kernel$data[[\"" + name + "\"]]"));
+              name ->
+                  "`"
+                      + name
+                      + "` <- as.environment(\"kindling\")$kernel$data[[\""
+                      + name
+                      + "\"]]"));
 
   private KeptVariables() {}
 

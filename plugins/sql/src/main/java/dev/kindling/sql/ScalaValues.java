@@ -42,7 +42,8 @@ final class ScalaValues {
   Evaluation evaluate(String expression, ExecutionRequest cell) throws Exception {
     String key = KEY_PREFIX + UUID.randomUUID();
     String code =
-        "kernel.data.put(\""
+        // By its full path: a cell may have rebound `kernel`.
+        "_root_.dev.kindling.scala.api.ReplSessions.kernel.data.put(\""
             + key
             + "\", java.util.Optional.ofNullable({\n"
             + expression
