@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
+import time
 import tarfile
 from pathlib import Path
 
@@ -13,7 +16,7 @@ import pytest
 
 from harness import paths
 from harness.dialect import KindlingTestLanguage
-from harness.kernel import KernelSession
+from harness.kernel import KernelSession, wait_until
 from harness.target import Target
 
 pytestmark = pytest.mark.kindling_only
@@ -72,12 +75,12 @@ def test_a_kernel_whose_connection_file_cannot_be_read_says_so_in_one_line(unpac
         f"kindling kernel: cannot read connection file {missing}"), done.stderr
 
 
-def _install(unpacked: Path) -> subprocess.CompletedProcess:
+def _install(unpacked: Path, kernel_name: str = "unpacked", plugins_dir: Path | None = None) -> subprocess.CompletedProcess:
     done = subprocess.run(
         [
             str(unpacked / "bin" / "kindling"), "install", "--user",
-            "--kernel-name", "unpacked", "--interpreters", "test",
-            "--plugins-dir", str(paths.test_plugins_dir()), "--spark-init", "lazy",
+            "--kernel-name", kernel_name, "--interpreters", "test",
+            "--plugins-dir", str(plugins_dir or paths.test_plugins_dir()), "--spark-init", "lazy",
         ],
         env=_env_without_spark(), capture_output=True, text=True, timeout=300,
     )
@@ -178,3 +181,46 @@ def test_an_unusable_archive_is_ignored_silently(installed, tmp_path):
             assert "SLF4J" not in stdio, stdio  # without the archive's head start, too
     finally:
         del os.environ["KINDLING_CDS_ARCHIVE"]
+
+
+def test_a_kernel_prunes_the_plugin_cache_but_keeps_what_is_in_use(unpacked, installed, tmp_path):
+    """The shared plugin cache, through a kernel a Jupyter client starts: half a minute after
+    start the kernel deletes an older copy of a zip it loads and a staging directory a dead kernel
+    left, and keeps its own entry and another installation's."""
+    plugins = tmp_path / "plugins"
+    plugins.mkdir()
+    shutil.copy(next(paths.test_plugins_dir().glob("*.jar")), plugins)
+    shutil.copy(next((unpacked / "plugins").glob("kindling-magics-builtin-*.zip")), plugins)
+    _install(unpacked, kernel_name="pruning", plugins_dir=plugins)
+    cache = tmp_path / "cache"
+    target = Target("kindling", "pruning_test", KindlingTestLanguage(), True)
+    os.environ["KINDLING_JAVA_OPTS"] = f"-Dkindling.plugin.cache={cache}"
+    try:
+        with KernelSession(target, tmp_path, name="filling") as session:
+            assert session.execute("print cached").status == "ok"
+        (current,) = [p for p in cache.iterdir() if p.is_dir()]
+        stem = re.fullmatch(r"(.+)-\d+-\d+", current.name).group(1)
+        hour_ago = time.time() - 3600
+
+        def copy_of_current(name: str, source: str | None = None) -> Path:
+            copy = cache / name
+            shutil.copytree(current, copy)
+            if source is not None:
+                (copy / ".kindling-source").write_text(source)
+            lock = cache / (name + ".lock")
+            lock.touch()
+            os.utime(lock, (hour_ago, hour_ago))
+            return copy
+
+        replaced = copy_of_current(f"{stem}-1-1")
+        other_installation = copy_of_current(f"{stem}-2-2", source="/elsewhere/plugins/other.zip")
+        abandoned = cache / ".unpacking-123"
+        abandoned.mkdir()
+        os.utime(abandoned, (hour_ago - 3600, hour_ago - 3600))
+
+        with KernelSession(target, tmp_path, name="pruning") as session:
+            wait_until(lambda: not replaced.exists() and not abandoned.exists(), 90, "the cache pruned")
+            assert current.is_dir() and other_installation.is_dir()
+            assert session.execute("print still running").stdout == "still running\n"
+    finally:
+        del os.environ["KINDLING_JAVA_OPTS"]

@@ -59,8 +59,7 @@ class PluginCacheTest {
     Path firstEntry = cache.entry(first).orElseThrow();
     Path secondEntry = cache.entry(second).orElseThrow();
     cache.release();
-    Files.setLastModifiedTime(
-        lockFileOf(firstEntry), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    lastUsedAgo(firstEntry, Duration.ofHours(1));
 
     assertThat(cache.prune(Instant.now())).as("neither zip was replaced").isEmpty();
 
@@ -107,8 +106,7 @@ class PluginCacheTest {
     PluginCache cache = PluginCache.at(directory);
     Path entry = cache.entry(zip).orElseThrow();
     cache.release();
-    Files.setLastModifiedTime(
-        lockFileOf(entry), FileTime.from(Instant.now().minus(Duration.ofDays(9))));
+    lastUsedAgo(entry, Duration.ofDays(9));
 
     assertThat(cache.entry(zip)).contains(entry);
     cache.release();
@@ -132,6 +130,10 @@ class PluginCacheTest {
 
   private Path lockFileOf(Path entry) {
     return directory.resolve(entry.getFileName() + ".lock");
+  }
+
+  private void lastUsedAgo(Path entry, Duration age) throws IOException {
+    Files.setLastModifiedTime(lockFileOf(entry), FileTime.from(Instant.now().minus(age)));
   }
 
   private Path zip(String name, String content) throws IOException {

@@ -3,6 +3,8 @@
 # kernel's own SparkContext and SparkSession as `sc` and `spark`, plus `kernel`.
 def __kindling_bootstrap():
     import os
+    import sys
+    import types
     from collections.abc import MutableMapping
 
     import IPython
@@ -117,9 +119,6 @@ def __kindling_bootstrap():
     __kindling_threads_inherit_the_cell(shell, lambda: bound["sc"]._jsc)
     # Also importable as __kindling__.kernel, for code the kernel runs in cells (%%sql --var):
     # users rebind `kernel` (a common name for convolution and SVM kernels).
-    import sys
-    import types
-
     module = types.ModuleType("__kindling__", "The Kindling kernel object of this Python child.")
     module.kernel = Kernel()
     sys.modules["__kindling__"] = module

@@ -171,7 +171,7 @@ final class SingleRunRequest {
         if (mods.isLazy()) {
           echo.append(" // unevaluated\n");
         } else {
-          echo.append(" = ").append(replString(valueOf(wrapper, value)));
+          echo.append(" = ").append(ReplStrings.afterEquals(valueOf(wrapper, value)));
         }
       } else if (handler instanceof MemberHandlers.MacroHandler
           || handler instanceof MemberHandlers.DefHandler) {
@@ -232,11 +232,6 @@ final class SingleRunRequest {
     Object value = accessor.invoke(instance);
     // A val of type Unit compiles to a void accessor.
     return accessor.getReturnType() == void.class ? scala.runtime.BoxedUnit.UNIT : value;
-  }
-
-  /** As the REPL prints a value after {@code =}: on a new line when it has several. */
-  private static String replString(Object value) {
-    return scala.runtime.ScalaRunTime.replStringOf(value, ReplStrings.MAX_ELEMENTS);
   }
 
   /** Compiler errors; none when the cell had no statements or an interrupt stopped the compiler. */

@@ -108,38 +108,44 @@ class SingleRunRequestIT {
 
   @Test
   void aCellThatThrowsKeepsItsExceptionAsLastException() {
-    ReplOutcome failed = run("val broken = 1 / 0");
-    assertThat(failed).isInstanceOf(ReplOutcome.RuntimeFailure.class);
-    assertThat(((ReplOutcome.RuntimeFailure) failed).exception())
-        .isInstanceOf(ArithmeticException.class);
-    ReplOutcome.Success last = (ReplOutcome.Success) run("lastException.getMessage");
-    assertThat(last.value().orElseThrow().value()).isEqualTo("/ by zero");
+    assertThat(thrownBy("val broken = 1 / 0")).isInstanceOf(ArithmeticException.class);
+    assertThat(resultOf("lastException.getMessage")).isEqualTo("/ by zero");
     assertThat(run("broken")).isInstanceOf(ReplOutcome.CompileFailure.class);
   }
 
   @Test
   void aStackOverflowFailsTheCellAndTheReplGoesOn() {
-    ReplOutcome failed = run("def down(n: Int): Int = down(n + 1) + 1\ndown(0)");
-    assertThat(failed).isInstanceOf(ReplOutcome.RuntimeFailure.class);
-    assertThat(((ReplOutcome.RuntimeFailure) failed).exception())
+    assertThat(thrownBy("def down(n: Int): Int = down(n + 1) + 1\ndown(0)"))
         .isInstanceOf(StackOverflowError.class);
-    assertThat(((ReplOutcome.Success) run("40 + 2")).value().orElseThrow().value()).isEqualTo(42);
+    assertThat(resultOf("40 + 2")).isEqualTo(42);
   }
 
   @Test
   void aDefinitionThatCannotBeShownFailsTheCellButStaysDefined() {
-    ReplOutcome failed =
-        run(
-            "class Unprintable { override def toString: String = throw new IllegalStateException(\"no text\") }\n"
-                + "val unprintable = new Unprintable");
-    assertThat(failed).isInstanceOf(ReplOutcome.RuntimeFailure.class);
-    assertThat(((ReplOutcome.RuntimeFailure) failed).exception()).hasMessage("no text");
-    ReplOutcome.Success after = (ReplOutcome.Success) run("unprintable.getClass.getSimpleName");
-    assertThat(after.value().orElseThrow().value()).isEqualTo("Unprintable");
+    assertThat(
+            thrownBy(
+                "class Unprintable { override def toString: String = throw new IllegalStateException(\"no text\") }\n"
+                    + "val unprintable = new Unprintable"))
+        .hasMessage("no text");
+    assertThat(resultOf("unprintable.getClass.getSimpleName")).isEqualTo("Unprintable");
   }
 
   private ReplOutcome run(String cell) {
     return repl.run(cell, discard, discard, new BufferedReader(new StringReader("")));
+  }
+
+  /** What {@code cell} threw; fails unless it compiled and threw. */
+  private Throwable thrownBy(String cell) {
+    ReplOutcome outcome = run(cell);
+    assertThat(outcome).as(cell).isInstanceOf(ReplOutcome.RuntimeFailure.class);
+    return ((ReplOutcome.RuntimeFailure) outcome).exception();
+  }
+
+  /** The value of {@code cell}'s last expression; fails unless it ran and has one. */
+  private Object resultOf(String cell) {
+    ReplOutcome outcome = run(cell);
+    assertThat(outcome).as(cell).isInstanceOf(ReplOutcome.Success.class);
+    return ((ReplOutcome.Success) outcome).value().orElseThrow().value();
   }
 
   private void sameAsTheRepl(String cell) {
