@@ -24,6 +24,11 @@ final class KernelCommand implements Callable<Integer> {
   /** Exit code when the connection file cannot be used. */
   static final int CANNOT_START = 1;
 
+  // Defaults, shared with KernelArguments, which reads the same options without picocli.
+  static final String DEFAULT_INTERPRETER = "Scala";
+  static final String DEFAULT_SPARK_INIT = "eager";
+  static final String DEFAULT_PROGRESS = "on";
+
   @Option(
       names = {"-f", "--connection-file"},
       required = true,
@@ -37,29 +42,29 @@ final class KernelCommand implements Callable<Integer> {
 
   @Option(
       names = "--default-interpreter",
-      defaultValue = "Scala",
+      defaultValue = DEFAULT_INTERPRETER,
       description = "Interpreter for cells without a language magic (default: ${DEFAULT-VALUE}).")
-  String defaultInterpreter;
+  String defaultInterpreter = DEFAULT_INTERPRETER;
 
   @Option(names = "--conf", description = "A kernel or Spark setting, key=value; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
   @Option(
       names = "--spark-init",
-      defaultValue = "eager",
+      defaultValue = DEFAULT_SPARK_INIT,
       converter = StartModeConverter.class,
       description =
           "When the SparkSession starts: eager (in the background at start-up), lazy (on first"
               + " use) or none (only user code creates one). Default: ${DEFAULT-VALUE}.")
-  SparkStartMode sparkInit;
+  SparkStartMode sparkInit = SparkStartMode.parse(DEFAULT_SPARK_INIT);
 
   @Option(
       names = "--progress",
       arity = "1",
-      defaultValue = "on",
+      defaultValue = DEFAULT_PROGRESS,
       converter = OnOffConverter.class,
       description = "Live Spark progress in cells: on or off. Default: ${DEFAULT-VALUE}.")
-  boolean progress;
+  boolean progress = KernelArguments.onOff(DEFAULT_PROGRESS).orElseThrow();
 
   @Override
   public Integer call() throws Exception {
@@ -95,12 +100,9 @@ final class KernelCommand implements Callable<Integer> {
   static final class OnOffConverter implements CommandLine.ITypeConverter<Boolean> {
     @Override
     public Boolean convert(String value) {
-      return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-        case "on", "true" -> true;
-        case "off", "false" -> false;
-        default ->
-            throw new CommandLine.TypeConversionException("'" + value + "' is not on or off");
-      };
+      return KernelArguments.onOff(value)
+          .orElseThrow(
+              () -> new CommandLine.TypeConversionException("'" + value + "' is not on or off"));
     }
   }
 

@@ -2,6 +2,7 @@ package dev.kindling.kernel.cli;
 
 import dev.kindling.kernel.KindlingVersion;
 import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,14 +35,32 @@ public final class KindlingCommand implements Runnable {
   /** Runs one command line and returns its exit code. */
   static int execute(String[] args) {
     if (args.length > 0 && args[0].equals("kernel")) {
-      // What every kernel start runs: parsed on its own, so picocli does not build the models of
-      // the other commands first, while the libraries a kernel needs warm up on a second core.
+      // What every kernel start runs: read without picocli when a kernelspec wrote it (see
+      // KernelArguments), else parsed on its own, so picocli does not build the models of the
+      // other commands first; meanwhile the libraries a kernel needs warm up on a second core.
       StartupWarmUp.startInBackground();
+      String[] kernelArgs = Arrays.copyOfRange(args, 1, args.length);
+      Optional<KernelCommand> plain = KernelArguments.read(kernelArgs);
+      if (plain.isPresent()) {
+        return call(plain.get());
+      }
       return new CommandLine(new KernelCommand())
           .setCommandName("kindling kernel")
-          .execute(Arrays.copyOfRange(args, 1, args.length));
+          .execute(kernelArgs);
     }
     return new CommandLine(new KindlingCommand()).execute(args);
+  }
+
+  /**
+   * Runs a command as picocli's {@code execute} would: a failure's trace on stderr, exit code 1.
+   */
+  private static int call(KernelCommand command) {
+    try {
+      return command.call();
+    } catch (Exception e) {
+      e.printStackTrace();
+      return 1;
+    }
   }
 
   /** Reports the build's version for {@code --version}. */
