@@ -2,6 +2,11 @@ package dev.kindling.kernel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.kindling.kernel.kernelspec.InstallSettings;
+import dev.kindling.kernel.kernelspec.KernelSpec;
+import dev.kindling.kernel.kernelspec.KernelSpecFactory;
+import dev.kindling.kernel.kernelspec.KindlingInterpreter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,40 @@ class KernelArgumentsTest {
 
     assertThat(plain).as("read without picocli").isPresent();
     assertThat(fieldsOf(plain.get())).isEqualTo(fieldsOf(picocli(array)));
+  }
+
+  /** The command lines {@code kindling install} writes: these must never need picocli. */
+  static Stream<List<String>> installedKernelspecCommandLines() {
+    Path launcher = Path.of("/opt/kindling/bin/kindling");
+    InstallSettings everything =
+        new InstallSettings(
+            launcher,
+            "team",
+            KindlingInterpreter.SHIPPED,
+            Optional.of(Path.of("/opt/spark")),
+            Optional.of("--master local[2]"),
+            Optional.of("/usr/bin/python3"),
+            Optional.of(Path.of("/opt/plugins")),
+            Optional.of("lazy"),
+            Map.of("spark.sql.shuffle.partitions", "4", "spark.ui.enabled", "false"));
+    return Stream.of(InstallSettings.defaults(launcher), everything)
+        .flatMap(settings -> KernelSpecFactory.specs(settings).stream())
+        .map(KernelArgumentsTest::kernelArguments);
+  }
+
+  /** A kernelspec's argv as the kernel gets it: after {@code kindling kernel}, file filled in. */
+  private static List<String> kernelArguments(KernelSpec spec) {
+    List<String> argv = spec.argv();
+    assertThat(argv.get(1)).isEqualTo("kernel");
+    return argv.subList(2, argv.size()).stream()
+        .map(arg -> arg.replace("{connection_file}", "/run/kernel-1.json"))
+        .toList();
+  }
+
+  @ParameterizedTest
+  @MethodSource("installedKernelspecCommandLines")
+  void readsEveryKernelspecThatInstallWritesWithoutPicocli(List<String> args) {
+    readsWhatAKernelspecWritesExactlyAsPicocliDoes(args);
   }
 
   @Test
