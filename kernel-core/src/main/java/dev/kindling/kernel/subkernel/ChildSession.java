@@ -24,15 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running child kernel and the kernel's client connection to it. Four reader threads take the
- * child's messages: shell and control replies complete the pending {@link ChildRequest}s, IOPub
- * goes through the {@link IopubRelay}, and {@code input_request}s on stdin are answered by the
- * front end through the kernel's stdin service ({@link InputRelay}).
+ * One running child kernel and the kernel's client connection to it. The child's messages are
+ * handled as they arrive, on the connection's I/O thread, by code that never blocks: shell and
+ * control replies complete the pending {@link ChildRequest}s, IOPub goes through the {@link
+ * IopubRelay} (which queues for the kernel's IOPub publisher), and {@code input_request}s on stdin
+ * go to the {@link InputRelay}, which asks the front end on a thread of its own. No reader threads
+ * in between: each would add a thread hand-over to every message of every cell.
  */
 final class ChildSession implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ChildSession.class);
-  private static final Duration FOREVER = Duration.ofDays(365);
 
   private final ChildKernelSpec spec;
   private final ChildKernelProcess process;
@@ -52,15 +53,14 @@ final class ChildSession implements AutoCloseable {
       Stdin stdin) {
     this.spec = spec;
     this.process = process;
-    this.connection = KernelConnection.open(process.connection());
     this.relay =
         new IopubRelay(
             spec.name(), id -> Optional.ofNullable(pending.get(id)), comms, scope, iopub, messages);
-    this.input = new InputRelay(spec.name(), connection, stdin);
-    reader(Channel.SHELL, this::onReply);
-    reader(Channel.CONTROL, this::onReply);
-    reader(Channel.IOPUB, relay::relay);
-    reader(Channel.STDIN, input::onMessage);
+    MessageFactory ours = new MessageFactory(System.getProperty("user.name", "kindling"));
+    this.input = new InputRelay(spec.name(), ours, this::sendInputReply, stdin);
+    // Messages may arrive before this constructor returns (IOPub's first status): everything the
+    // listener uses is assigned above.
+    this.connection = KernelConnection.open(process.connection(), ours, this::received);
   }
 
   /** Launches the child, waits until it answers on shell and IOPub, and runs the start-up code. */
@@ -100,25 +100,22 @@ final class ChildSession implements AutoCloseable {
     }
   }
 
-  private void reader(Channel channel, java.util.function.Consumer<Message> handler) {
-    Thread thread =
-        new Thread(
-            () -> {
-              while (true) {
-                Optional<Message> message = connection.receive(channel, FOREVER);
-                if (message.isEmpty()) {
-                  return; // closed
-                }
-                try {
-                  handler.accept(message.get());
-                } catch (RuntimeException e) {
-                  log.warn("[{}] could not handle {}", spec.name(), message.get(), e);
-                }
-              }
-            },
-            "kindling-child-" + channel.wireName() + "-" + process.pid());
-    thread.setDaemon(true);
-    thread.start();
+  private void sendInputReply(Message reply) {
+    connection.send(Channel.STDIN, reply);
+  }
+
+  /** A message from the child, on the connection's I/O thread: must not block. */
+  private void received(Channel channel, Message message) {
+    try {
+      switch (channel) {
+        case SHELL, CONTROL -> onReply(message);
+        case IOPUB -> relay.relay(message);
+        case STDIN -> input.onMessage(message);
+        default -> log.debug("[{}] ignored a message on {}", spec.name(), channel.wireName());
+      }
+    } catch (RuntimeException e) {
+      log.warn("[{}] could not handle {}", spec.name(), message, e);
+    }
   }
 
   private void onReply(Message reply) {

@@ -3,36 +3,43 @@ package dev.kindling.kernel.subkernel;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.api.Stdin;
 import dev.kindling.api.StdinNotAvailableException;
-import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
-import dev.kindling.protocol.client.KernelConnection;
+import dev.kindling.protocol.MessageFactory;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers a child's {@code input_request}s: asks the front end through the kernel's stdin service
- * (on a thread of its own, so the child's stdin reader keeps reading) and sends the {@code
- * input_reply} back to the child. A wait still open when the child's cell ends is cancelled.
+ * (on a thread of its own: the connection's I/O thread that hands it the request must not wait) and
+ * sends the {@code input_reply} back to the child. A wait still open when the child's cell ends is
+ * cancelled.
  */
 final class InputRelay {
 
   private static final Logger log = LoggerFactory.getLogger(InputRelay.class);
 
   private final String childName;
-  private final KernelConnection connection;
+  private final MessageFactory messages;
+  private final Consumer<Message> toChild;
   private final Stdin stdin;
   private final ExecutorService asker;
   private final AtomicReference<Future<?>> waiting = new AtomicReference<>();
 
-  InputRelay(String childName, KernelConnection connection, Stdin stdin) {
+  /**
+   * @param messages the factory of the kernel's connection to the child
+   * @param toChild sends an {@code input_reply} on the child's stdin channel
+   */
+  InputRelay(String childName, MessageFactory messages, Consumer<Message> toChild, Stdin stdin) {
     this.childName = childName;
-    this.connection = connection;
+    this.messages = messages;
+    this.toChild = toChild;
     this.stdin = stdin;
     this.asker =
         Executors.newSingleThreadExecutor(
@@ -68,12 +75,12 @@ final class InputRelay {
     Message reply =
         new Message(
             List.of(),
-            connection.messages().header("input_reply"),
+            messages.header("input_reply"),
             request.header(),
             Json.object(),
             content,
             List.of());
-    connection.send(Channel.STDIN, reply);
+    toChild.accept(reply);
   }
 
   /** Stops waiting for the front end's answer, if a wait is open. */

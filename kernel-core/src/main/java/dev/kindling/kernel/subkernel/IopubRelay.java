@@ -63,7 +63,10 @@ final class IopubRelay {
     this.messages = messages;
   }
 
-  /** Handles one message from the child's IOPub, on the relay's thread. */
+  /**
+   * Handles one message from the child's IOPub, on the connection's I/O thread: queues, never
+   * blocks.
+   */
   void relay(Message message) {
     String type = message.msgType();
     Optional<ChildRequest> request =
