@@ -126,11 +126,30 @@ final class ChildSession implements AutoCloseable {
   }
 
   /**
-   * Sends {@code kernel_info_request}s until one is answered on shell and its {@code idle} has come
+   * Waits until the stdin channel is connected (before that, the child's ROUTER socket drops an
+   * {@code input_request} addressed to this connection, and the cell would wait forever), then
+   * sends {@code kernel_info_request}s until one is answered on shell and its {@code idle} has come
    * through IOPub, so no output of a later request can be missed.
    */
   private void handshake() throws ChildKernelException, InterruptedException {
     long deadline = System.nanoTime() + spec.startTimeout().toNanos();
+    while (!connection.awaitStdinConnected(Duration.ofMillis(100))) {
+      if (!process.isAlive()) {
+        throw new ChildDiedException(process.exit().join(), process.lastOutput());
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      if (System.nanoTime() - deadline < 0) {
+        continue;
+      }
+      throw new ChildKernelException(
+          spec.name()
+              + " did not accept a connection on its stdin port within "
+              + spec.startTimeout().toSeconds()
+              + " s"
+              + lastOutput());
+    }
     while (true) {
       Sent sent =
           send(Channel.SHELL, "kernel_info_request", Json.object(), Optional.empty(), false);

@@ -57,18 +57,36 @@ public final class KernelConnection implements AutoCloseable {
   private final Thread ioThread;
   private final AtomicBoolean closed = new AtomicBoolean();
 
+  /**
+   * The stdin socket's handshake events: read by {@link #awaitStdinConnected} and closed by {@link
+   * #close}, both holding this connection's lock.
+   */
+  private final ZMQ.Socket stdinHandshakes;
+
+  private final ZContext context;
+
+  private boolean stdinConnected;
+
   private KernelConnection(ConnectionInfo info, MessageFactory messages, MessageListener listener) {
     this.messages = messages;
     this.codec = new WireCodec(info.signer());
-    ZContext context = new ZContext(1);
+    context = new ZContext(1);
     Map<Channel, ZMQ.Socket> sockets = new EnumMap<>(Channel.class);
     ZMQ.Socket heartbeat;
     SocketWaiter waiter;
     try {
       byte[] identity = Sockets.identity(messages.session());
-      for (Channel channel : new Channel[] {Channel.SHELL, Channel.CONTROL, Channel.STDIN}) {
+      for (Channel channel : new Channel[] {Channel.SHELL, Channel.CONTROL}) {
         sockets.put(channel, Sockets.connectDealer(context, info.endpoint(channel), identity));
       }
+      Sockets.Monitored stdin =
+          Sockets.connectMonitoredDealer(
+              context,
+              info.endpoint(Channel.STDIN),
+              identity,
+              "inproc://kindling-stdin-handshakes-" + messages.session());
+      sockets.put(Channel.STDIN, stdin.socket());
+      stdinHandshakes = stdin.events();
       sockets.put(Channel.IOPUB, Sockets.connectSub(context, info.endpoint(Channel.IOPUB)));
       heartbeat = Sockets.connectReq(context, info.endpoint(Channel.HEARTBEAT));
       waiter = new SocketWaiter();
@@ -205,6 +223,32 @@ public final class KernelConnection implements AutoCloseable {
   }
 
   /**
+   * Waits until the stdin socket has a connection to the kernel (its ZMTP handshake done). A kernel
+   * sends {@code input_request} to the identity of the request's sender, and its ROUTER socket
+   * silently drops a message for an identity it does not know yet: a cell that calls {@code
+   * input()} right after the client connected could wait forever for an answer that no front end
+   * was asked for. Shell and control need no such wait (a reply comes only over a connection),
+   * IOPub has its own ({@code idle} of a first request).
+   *
+   * @return true once connected (at once on later calls); false when {@code timeout} passed first
+   *     or the connection was closed
+   */
+  public synchronized boolean awaitStdinConnected(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!stdinConnected && !closed.get()) {
+      long millis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (millis <= 0) {
+        return false;
+      }
+      // In slices, so close() waits for the lock at most one slice.
+      stdinHandshakes.setReceiveTimeOut((int) Math.min(millis, 100));
+      ZMQ.Event event = ZMQ.Event.recv(stdinHandshakes);
+      stdinConnected = event != null && event.getEvent() == ZMQ.EVENT_HANDSHAKE_PROTOCOL;
+    }
+    return stdinConnected;
+  }
+
+  /**
    * Sends a heartbeat ping and waits for the echo.
    *
    * @return true when the kernel echoed within {@code timeout}; false when it did not, when the
@@ -240,6 +284,9 @@ public final class KernelConnection implements AutoCloseable {
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    synchronized (this) {
+      context.destroySocket(stdinHandshakes);
     }
     mailbox.post(new ClientIoLoop.Stop());
     boolean interrupted = Thread.interrupted();

@@ -144,6 +144,39 @@ public final class Sockets {
     return connect(socket, endpoint);
   }
 
+  /**
+   * A DEALER socket as {@link #connectDealer(ZContext, String, byte[])} makes, which also reports
+   * the ZMTP handshake of each of its connections ({@link ZMQ#EVENT_HANDSHAKE_PROTOCOL}) to the
+   * PAIR socket it returns with it, connected before the DEALER connects so no event is missed.
+   *
+   * @param monitorEndpoint an {@code inproc://} address unique in {@code context}
+   */
+  public static Monitored connectMonitoredDealer(
+      ZContext context, String endpoint, byte[] identity, String monitorEndpoint) {
+    ZMQ.Socket socket = create(context, SocketType.DEALER, endpoint);
+    socket.setIdentity(identity);
+    ZMQ.Socket events;
+    try {
+      if (!socket.monitor(monitorEndpoint, ZMQ.EVENT_HANDSHAKE_PROTOCOL)) {
+        throw new ZMQException("cannot monitor " + endpoint, socket.errno());
+      }
+      events = context.createSocket(SocketType.PAIR);
+      events.connect(monitorEndpoint);
+    } catch (RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+    try {
+      return new Monitored(connect(socket, endpoint), events);
+    } catch (RuntimeException e) {
+      events.close();
+      throw e;
+    }
+  }
+
+  /** A socket and the PAIR socket that receives its monitor events. */
+  public record Monitored(ZMQ.Socket socket, ZMQ.Socket events) {}
+
   /** A SUB socket subscribed to every topic, connected to {@code endpoint}. */
   public static ZMQ.Socket connectSub(ZContext context, String endpoint) {
     ZMQ.Socket socket = create(context, SocketType.SUB, endpoint);

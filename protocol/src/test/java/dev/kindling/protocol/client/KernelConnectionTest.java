@@ -228,6 +228,38 @@ class KernelConnectionTest {
     }
   }
 
+  @Test
+  void stdinCountsAsConnectedOnlyOnceAKernelListensThere() throws Exception {
+    assertThat(connection.awaitStdinConnected(WAIT)).isTrue(); // the fake kernel listens
+    assertThat(connection.awaitStdinConnected(Duration.ZERO)).isTrue(); // and it is remembered
+
+    int stdinPort = freePort();
+    ConnectionInfo info =
+        new ConnectionInfo(
+            "tcp",
+            "127.0.0.1",
+            freePort(),
+            freePort(),
+            stdinPort,
+            freePort(),
+            freePort(),
+            "test-key",
+            "hmac-sha256",
+            "late");
+    try (ZContext context = new ZContext(1);
+        KernelConnection early = KernelConnection.open(info)) {
+      assertThat(early.awaitStdinConnected(Duration.ofMillis(300))).isFalse();
+      ZMQ.Socket stdin = context.createSocket(SocketType.ROUTER);
+      stdin.bind("tcp://127.0.0.1:" + stdinPort);
+      assertThat(early.awaitStdinConnected(WAIT)).isTrue();
+      early.close();
+      assertThat(early.awaitStdinConnected(WAIT)).isTrue(); // the answer does not change
+    }
+    KernelConnection closed = KernelConnection.open(info);
+    closed.close();
+    assertThat(closed.awaitStdinConnected(WAIT)).isFalse(); // closed: no wait
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
