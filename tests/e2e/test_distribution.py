@@ -167,18 +167,15 @@ def test_spark_runs_from_the_bundled_jars(unpacked, unpacked_kernel):
     assert f"{unpacked}/spark/*" in cmdline
 
 
-def test_the_kernelspecs_command_line_is_read_without_picocli(installed, tmp_path):
+def test_the_kernelspecs_command_line_is_read_without_picocli(installed, tmp_path, monkeypatch):
     """ADR 6: the line `kindling install` writes takes the plain reader (`KernelArguments`), since
     building picocli's model cost 0.1-0.19 s of every start. A class-loading log of a real launch
     through the installed kernelspec names no picocli class (it would, were the line declined)."""
     classes = tmp_path / "classes.txt"
     target = Target("kindling", "unpacked_test", KindlingTestLanguage(), True)
-    os.environ["KINDLING_JAVA_OPTS"] = f"-Xlog:class+load=info:file={classes}"
-    try:
-        with KernelSession(target, tmp_path, name="no-picocli") as session:
-            assert session.execute("print read").stdout == "read\n"
-    finally:
-        del os.environ["KINDLING_JAVA_OPTS"]
+    monkeypatch.setenv("KINDLING_JAVA_OPTS", f"-Xlog:class+load=info:file={classes}")
+    with KernelSession(target, tmp_path, name="no-picocli") as session:
+        assert session.execute("print read").stdout == "read\n"
     loaded = classes.read_text()
     assert " dev.kindling.kernel.cli.KernelArguments " in loaded
     assert " picocli." not in loaded, [line for line in loaded.splitlines() if " picocli." in line][:5]

@@ -143,12 +143,7 @@ final class ChildSession implements AutoCloseable {
       if (System.nanoTime() - deadline < 0) {
         continue;
       }
-      throw new ChildKernelException(
-          spec.name()
-              + " did not accept a connection on its stdin port within "
-              + spec.startTimeout().toSeconds()
-              + " s"
-              + lastOutput());
+      throw tooSlow("accept a connection on its stdin port");
     }
     while (true) {
       Sent sent =
@@ -162,17 +157,24 @@ final class ChildSession implements AutoCloseable {
         return;
       } catch (TimeoutException e) {
         if (System.nanoTime() - deadline >= 0) {
-          throw new ChildKernelException(
-              spec.name()
-                  + " did not answer within "
-                  + spec.startTimeout().toSeconds()
-                  + " s"
-                  + lastOutput());
+          throw tooSlow("answer");
         }
       } finally {
         pending.remove(sent.message().msgId());
       }
     }
+  }
+
+  /** The error for a child that did not do {@code what} within its start timeout. */
+  private ChildKernelException tooSlow(String what) {
+    return new ChildKernelException(
+        spec.name()
+            + " did not "
+            + what
+            + " within "
+            + spec.startTimeout().toSeconds()
+            + " s"
+            + lastOutput());
   }
 
   private void runStartupCode(String code) throws ChildKernelException, InterruptedException {
@@ -187,12 +189,7 @@ final class ChildSession implements AutoCloseable {
                 + reply.content().path("evalue").asText(""));
       }
     } catch (TimeoutException e) {
-      throw new ChildKernelException(
-          spec.name()
-              + " did not finish its start-up code within "
-              + spec.startTimeout().toSeconds()
-              + " s"
-              + lastOutput());
+      throw tooSlow("finish its start-up code");
     } finally {
       pending.remove(sent.message().msgId());
     }
