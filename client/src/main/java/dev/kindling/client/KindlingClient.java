@@ -97,8 +97,9 @@ public final class KindlingClient implements AutoCloseable {
   }
 
   /**
-   * Connects to a kernel and waits until it has answered a {@code kernel_info_request} and IOPub is
-   * subscribed (so no output of the first execution is missed).
+   * Connects to a kernel and waits until it has answered a {@code kernel_info_request}, IOPub is
+   * subscribed (so no output of the first execution is missed) and stdin is connected (so the first
+   * execution's {@code input_request} reaches the input handler).
    *
    * @throws TimeoutException when that does not happen within {@code timeout}; the client is closed
    *     then
@@ -140,11 +141,14 @@ public final class KindlingClient implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) throws TimeoutException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
     ReadinessCheck.await(
-        this::kernelInfo,
-        router.iopubReady(),
-        System.nanoTime() + timeout.toNanos(),
-        info.endpoint(Channel.SHELL));
+        this::kernelInfo, router.iopubReady(), deadline, info.endpoint(Channel.SHELL));
+    // Until then the kernel's stdin socket drops input_requests for this client.
+    if (!connection.awaitStdinConnected(
+        Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+      throw new TimeoutException("no connection to the stdin port " + info.endpoint(Channel.STDIN));
+    }
   }
 
   /** The connection this client uses. */

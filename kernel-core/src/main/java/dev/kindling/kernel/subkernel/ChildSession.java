@@ -56,11 +56,10 @@ final class ChildSession implements AutoCloseable {
     this.relay =
         new IopubRelay(
             spec.name(), id -> Optional.ofNullable(pending.get(id)), comms, scope, iopub, messages);
-    MessageFactory ours = new MessageFactory(System.getProperty("user.name", "kindling"));
-    this.input = new InputRelay(spec.name(), ours, this::sendInputReply, stdin);
+    this.input = new InputRelay(spec.name(), this::sendInputReply, stdin);
     // Messages may arrive before this constructor returns (IOPub's first status): everything the
     // listener uses is assigned above.
-    this.connection = KernelConnection.open(process.connection(), ours, this::received);
+    this.connection = KernelConnection.open(process.connection(), this::received);
   }
 
   /** Launches the child, waits until it answers on shell and IOPub, and runs the start-up code. */
@@ -100,8 +99,8 @@ final class ChildSession implements AutoCloseable {
     }
   }
 
-  private void sendInputReply(Message reply) {
-    connection.send(Channel.STDIN, reply);
+  private void sendInputReply(Message request, ObjectNode content) {
+    connection.send(Channel.STDIN, connection.messages().reply(request, "input_reply", content));
   }
 
   /** A message from the child, on the connection's I/O thread: must not block. */
@@ -140,10 +139,9 @@ final class ChildSession implements AutoCloseable {
       if (Thread.interrupted()) {
         throw new InterruptedException();
       }
-      if (System.nanoTime() - deadline < 0) {
-        continue;
+      if (System.nanoTime() - deadline >= 0) {
+        throw tooSlow("accept a connection on its stdin port");
       }
-      throw tooSlow("accept a connection on its stdin port");
     }
     while (true) {
       Sent sent =

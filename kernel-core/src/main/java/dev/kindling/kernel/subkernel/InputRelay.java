@@ -5,13 +5,11 @@ import dev.kindling.api.Stdin;
 import dev.kindling.api.StdinNotAvailableException;
 import dev.kindling.protocol.Json;
 import dev.kindling.protocol.Message;
-import dev.kindling.protocol.MessageFactory;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,20 +24,18 @@ final class InputRelay {
   private static final Logger log = LoggerFactory.getLogger(InputRelay.class);
 
   private final String childName;
-  private final MessageFactory messages;
-  private final Consumer<Message> toChild;
+  private final BiConsumer<Message, ObjectNode> answer;
   private final Stdin stdin;
   private final ExecutorService asker;
   private final AtomicReference<Future<?>> waiting = new AtomicReference<>();
 
   /**
-   * @param messages the factory of the kernel's connection to the child
-   * @param toChild sends an {@code input_reply} on the child's stdin channel
+   * @param answer sends the child an {@code input_reply} with this content to this {@code
+   *     input_request}
    */
-  InputRelay(String childName, MessageFactory messages, Consumer<Message> toChild, Stdin stdin) {
+  InputRelay(String childName, BiConsumer<Message, ObjectNode> answer, Stdin stdin) {
     this.childName = childName;
-    this.messages = messages;
-    this.toChild = toChild;
+    this.answer = answer;
     this.stdin = stdin;
     this.asker =
         Executors.newSingleThreadExecutor(
@@ -72,15 +68,7 @@ final class InputRelay {
     }
     ObjectNode content = Json.object();
     content.put("value", value);
-    Message reply =
-        new Message(
-            List.of(),
-            messages.header("input_reply"),
-            request.header(),
-            Json.object(),
-            content,
-            List.of());
-    toChild.accept(reply);
+    answer.accept(request, content);
   }
 
   /** Stops waiting for the front end's answer, if a wait is open. */

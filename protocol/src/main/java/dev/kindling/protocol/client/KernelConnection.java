@@ -117,8 +117,19 @@ public final class KernelConnection implements AutoCloseable {
    * @throws org.zeromq.ZMQException when an endpoint is invalid; the message names it
    */
   public static KernelConnection open(ConnectionInfo info) {
-    return new KernelConnection(
-        info, new MessageFactory(System.getProperty("user.name", "kindling")), null);
+    return new KernelConnection(info, defaultMessages(), null);
+  }
+
+  /**
+   * Connects as {@link #open(ConnectionInfo, MessageFactory, MessageListener)} does, with the
+   * message factory {@link #open(ConnectionInfo)} uses.
+   */
+  public static KernelConnection open(ConnectionInfo info, MessageListener listener) {
+    return open(info, defaultMessages(), listener);
+  }
+
+  private static MessageFactory defaultMessages() {
+    return new MessageFactory(System.getProperty("user.name", "kindling"));
   }
 
   /**
