@@ -31,6 +31,7 @@ import dev.kindling.kernel.handlers.IsCompleteRequestHandler;
 import dev.kindling.kernel.handlers.KernelInfoRequestHandler;
 import dev.kindling.kernel.handlers.ShutdownRequestHandler;
 import dev.kindling.kernel.iopub.Iopub;
+import dev.kindling.kernel.logging.StartupLogging;
 import dev.kindling.kernel.magic.CellParser;
 import dev.kindling.kernel.magic.MagicRegistry;
 import dev.kindling.kernel.spark.DataFrameRenderer;
@@ -199,15 +200,25 @@ public final class Kernel implements AutoCloseable {
         .execute(this::startInBackground);
   }
 
-  /** Starts Spark (eager mode) and the default interpreter; only the first call does anything. */
+  /**
+   * Starts logging, then Spark (eager mode) and the default interpreter; only the first call does
+   * anything. The interpreter and Spark start on the execution thread, ahead of any cell.
+   */
   private void startInBackground() {
     if (backgroundStarted.compareAndSet(false, true)) {
-      spark.start();
-      execution.submit(this::startDefaultInterpreter);
+      StartupLogging.start();
+      execution.submit(this::startSparkAndInterpreter);
     }
   }
 
-  private void startDefaultInterpreter() {
+  private void startSparkAndInterpreter() {
+    try {
+      StartupLogging.awaitStarted(); // Spark must find log4j bound (see StartupLogging)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    spark.start();
     try {
       interpreters.defaultInterpreter();
     } catch (IllegalStateException e) {

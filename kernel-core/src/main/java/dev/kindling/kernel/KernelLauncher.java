@@ -1,5 +1,6 @@
 package dev.kindling.kernel;
 
+import dev.kindling.kernel.logging.StartupLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +22,14 @@ public final class KernelLauncher {
       return 1;
     }
     ParentProcessWatcher.watch(System.getenv("JPY_PARENT_PID"), server::shutdown);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "kindling-exit"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdown();
+                  StartupLogging.flush(); // a kernel stopped before logging started
+                },
+                "kindling-exit"));
     server.awaitShutdown();
     return 0;
   }

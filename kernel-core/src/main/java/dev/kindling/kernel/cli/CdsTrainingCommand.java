@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kindling.kernel.KernelLauncher;
 import dev.kindling.kernel.KernelOptions;
+import dev.kindling.kernel.logging.StartupLogging;
 import dev.kindling.kernel.spark.SparkOptions;
 import dev.kindling.protocol.Channel;
 import dev.kindling.protocol.ConnectionInfo;
@@ -39,6 +40,7 @@ final class CdsTrainingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    StartupLogging.deferInThisProcess(); // as a kernel process does, so the archive has its classes
     ConnectionInfo connection = loopbackConnection();
     AtomicInteger exitCode = new AtomicInteger(-1);
     Thread kernel =

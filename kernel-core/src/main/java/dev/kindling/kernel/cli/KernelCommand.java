@@ -2,6 +2,7 @@ package dev.kindling.kernel.cli;
 
 import dev.kindling.kernel.KernelLauncher;
 import dev.kindling.kernel.KernelOptions;
+import dev.kindling.kernel.logging.StartupLogging;
 import dev.kindling.kernel.spark.SparkOptions;
 import dev.kindling.kernel.spark.SparkStartMode;
 import dev.kindling.protocol.ConnectionInfo;
@@ -78,9 +79,17 @@ final class KernelCommand implements Callable<Integer> {
     }
     Path plugins = pluginsDir != null ? pluginsDir : defaultPluginsDir();
     StartupWarmUp.awaitLogging(); // before any thread of the kernel logs
-    return KernelLauncher.run(
-        new KernelOptions(
-            connection, plugins, defaultInterpreter, conf, new SparkOptions(sparkInit, progress)));
+    try {
+      return KernelLauncher.run(
+          new KernelOptions(
+              connection,
+              plugins,
+              defaultInterpreter,
+              conf,
+              new SparkOptions(sparkInit, progress)));
+    } finally {
+      StartupLogging.flush(); // what a kernel that failed early logged reaches the log
+    }
   }
 
   /** {@code eager}, {@code lazy} or {@code none}. */

@@ -1,6 +1,7 @@
 package dev.kindling.kernel.cli;
 
 import dev.kindling.kernel.KindlingVersion;
+import dev.kindling.kernel.logging.StartupLogging;
 import java.util.Arrays;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -38,6 +39,7 @@ public final class KindlingCommand implements Runnable {
       // What every kernel start runs: read without picocli when a kernelspec wrote it (see
       // KernelArguments), else parsed on its own, so picocli does not build the models of the
       // other commands first; meanwhile the libraries a kernel needs warm up on a second core.
+      StartupLogging.deferInThisProcess();
       StartupWarmUp.startInBackground();
       String[] kernelArgs = Arrays.copyOfRange(args, 1, args.length);
       Optional<KernelCommand> plain = KernelArguments.read(kernelArgs);

@@ -8,16 +8,17 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.LoggerFactory;
 
 /**
- * Initialises, on a second core, the libraries every kernel needs before its first reply: Jackson,
- * logging (SLF4J binds to log4j, which reads its configuration) and the HMAC provider, while the
- * main thread parses the command line. Each step only initialises classes, which the JVM makes safe
- * when the main thread needs the same class at the same moment: it then waits for the
- * initialisation in progress instead of repeating it.
+ * Initialises, on a second core, the libraries every kernel needs before its first reply: SLF4J's
+ * binding, Jackson and the HMAC provider, while the main thread parses the command line. (log4j
+ * itself starts after the first reply, see {@link dev.kindling.kernel.logging.StartupLogging}.)
+ * Each step only initialises classes, which the JVM makes safe when the main thread needs the same
+ * class at the same moment: it then waits for the initialisation in progress instead of repeating
+ * it.
  *
- * <p>Logging is the exception: while SLF4J binds, it hands other threads stand-in loggers, records
- * what they log and then prints a warning about those messages on stderr. So nothing may log until
- * the binding is done: the warm-up binds SLF4J first, and the kernel calls {@link #awaitLogging()}
- * before it starts its threads.
+ * <p>The binding is the exception: while SLF4J binds, it hands other threads stand-in loggers whose
+ * messages are lost, with a warning on stderr. So nothing may log until the binding is done (a few
+ * milliseconds): the warm-up binds SLF4J first, and the kernel calls {@link #awaitLogging()} before
+ * it starts its threads.
  */
 final class StartupWarmUp {
 
@@ -50,22 +51,17 @@ final class StartupWarmUp {
   private static void run() {
     try {
       // SLF4J binds first, so that the main thread never waits for it (see awaitLogging); then in
-      // the order the kernel needs them: the connection file (JSON), log4j's configuration, HMAC.
+      // the order the kernel needs them: the connection file (JSON), HMAC.
       bindLogging();
       byte[] json = Json.MAPPER.writeValueAsBytes(Json.object().put("warm", "up"));
       Json.MAPPER.readTree(json);
-      LoggerFactory.getLogger(StartupWarmUp.class); // log4j reads its configuration
       new Signer("warm-up", "hmac-sha256").sign(List.of(json));
     } catch (Exception | LinkageError e) {
       // Only a head start: the kernel reports any real problem when it uses these itself.
     }
   }
 
-  /**
-   * Binds SLF4J to its provider. Once bound, a thread asking for a logger while log4j configures
-   * itself waits for it, rather than being handed a stand-in: only the binding needs to be done
-   * before the kernel's threads start.
-   */
+  /** Binds SLF4J to its provider; the loggers it hands out from then on are never stand-ins. */
   private static void bindLogging() {
     try {
       LoggerFactory.getILoggerFactory();
