@@ -84,6 +84,17 @@ def test_a_runtime_error_shows_the_users_frames(kernel):
     assert "    at fail(<cell>:1)" in error["content"]["traceback"]
 
 
+def test_a_warning_the_kernel_logs_during_a_cell_goes_to_stderr_not_to_the_cell(kernel):
+    """Logs go to the log file and the kernel's stderr, never to a cell: log4j starts after the
+    first reply (ADR 7), once the kernel routes what threads print to System.err into cells, so it
+    must write to the process's stderr itself."""
+    marker = f"logged-{uuid.uuid4().hex[:8]}"
+    ex = ok(kernel, f'org.slf4j.LoggerFactory.getLogger("kindling.probe").warn("{marker}")')
+    assert marker not in ex.stdout + ex.stderr, ex.describe()
+    stdio = (kernel.log_dir / "kernel-stdio.txt").read_text()
+    assert f"WARN  probe - {marker}" in stdio, stdio[-2000:]
+
+
 def test_spark_counts(kernel):
     assert ok(kernel, "spark.range(5).count()", timeout=120).result_text == "5"
 
