@@ -1,5 +1,6 @@
 package dev.kindling.kernel.logging;
 
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -35,32 +36,32 @@ final class DeferredLogger extends LegacyAbstractLogger {
 
   @Override
   public boolean isTraceEnabled() {
-    Logger to = delegate;
-    return to == null || to.isTraceEnabled();
+    return enabled(Logger::isTraceEnabled);
   }
 
   @Override
   public boolean isDebugEnabled() {
-    Logger to = delegate;
-    return to == null || to.isDebugEnabled();
+    return enabled(Logger::isDebugEnabled);
   }
 
   @Override
   public boolean isInfoEnabled() {
-    Logger to = delegate;
-    return to == null || to.isInfoEnabled();
+    return enabled(Logger::isInfoEnabled);
   }
 
   @Override
   public boolean isWarnEnabled() {
-    Logger to = delegate;
-    return to == null || to.isWarnEnabled();
+    return enabled(Logger::isWarnEnabled);
   }
 
   @Override
   public boolean isErrorEnabled() {
+    return enabled(Logger::isErrorEnabled);
+  }
+
+  private boolean enabled(Predicate<Logger> level) {
     Logger to = delegate;
-    return to == null || to.isErrorEnabled();
+    return to == null || level.test(to);
   }
 
   @Override
