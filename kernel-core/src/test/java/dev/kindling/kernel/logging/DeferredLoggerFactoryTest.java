@@ -68,6 +68,7 @@ class DeferredLoggerFactoryTest {
         @Override
         protected void handleNormalizedLoggingCall(
             Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
+          beforeWriting(pattern);
           synchronized (lines) {
             lines.add(
                 name
@@ -82,6 +83,9 @@ class DeferredLoggerFactoryTest {
         }
       };
     }
+
+    /** Called as a message is written, before it is recorded. */
+    void beforeWriting(String pattern) {}
   }
 
   @Test
@@ -155,26 +159,30 @@ class DeferredLoggerFactoryTest {
     DeferredLoggerFactory factory = new DeferredLoggerFactory();
     Logger logger = factory.getLogger("race");
     logger.info("kept");
-    CountDownLatch writing = new CountDownLatch(1);
+    CountDownLatch writingKept = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Written target =
         new Written(Level.INFO) {
           @Override
-          public Logger getLogger(String name) {
-            writing.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
+          void beforeWriting(String pattern) {
+            if (pattern.equals("kept")) {
+              writingKept.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
             }
-            return super.getLogger(name);
           }
         };
     Thread handOver = new Thread(() -> factory.handOver(target), "hand-over");
     handOver.start();
-    writing.await();
+    writingKept.await(); // the hand-over is writing the kept message now
     Thread late = new Thread(() -> logger.info("late"), "late");
     late.start();
+    // Either the late message waits for the hand-over (right), or it was written at once (wrong,
+    // and then it precedes the kept one below).
+    awaitState(late, Thread.State.BLOCKED, Thread.State.TERMINATED);
     release.countDown();
     handOver.join();
     late.join();
@@ -182,5 +190,18 @@ class DeferredLoggerFactoryTest {
     String self = Thread.currentThread().getName();
     assertThat(target.lines)
         .containsExactly("race INFO [" + self + "] kept", "race INFO [late] late");
+  }
+
+  /** Waits until {@code thread} is in one of {@code states}; nothing can signal that. */
+  private static void awaitState(Thread thread, Thread.State... states)
+      throws InterruptedException {
+    List<Thread.State> wanted = List.of(states);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (!wanted.contains(thread.getState())) {
+      assertThat(System.nanoTime())
+          .as("thread %s reaching %s", thread, wanted)
+          .isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 }
