@@ -41,6 +41,8 @@ class SqlKernelTests(jkt.KernelTests):
         {"code": "SELECT 1 AS one;\nSELECT 6 * 7 AS answer", "result": ANSWER},
     ]
     code_generate_error = "SELECT * FROM no_such_table_anywhere"
+    # Spark's documentation of the function (DESCRIBE FUNCTION EXTENDED)
+    code_inspect_sample = "upper"
 
     supported_history_operations = ("tail", "range", "search")
     # Matches exactly one distinct input of code_execute_result.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -237,6 +238,27 @@ def test_sql_kernel_completes_tables_and_columns(sql):
     code = "SELECT planets.mo"
     reply = sql.request("complete_request", {"code": code, "cursor_pos": len(code)})["content"]
     assert reply["matches"] == ["moons"]
+
+
+def test_sql_kernel_inspects_tables_columns_and_functions(sql):
+    ok(sql, "CREATE OR REPLACE TEMPORARY VIEW moons AS SELECT 'Phobos' AS moon, 22.5 AS km")
+
+    def inspect(code, cursor=None):
+        content = {"code": code, "cursor_pos": len(code) if cursor is None else cursor}
+        reply = sql.request("inspect_request", content)["content"]
+        assert reply["status"] == "ok"
+        return reply["data"].get("text/plain") if reply["found"] else None
+
+    table = inspect("SELECT * FROM moons")
+    assert table.splitlines()[0] == "moons (temporary view)"
+    assert re.search(r"^  moon +string +not null$", table, re.M), table
+    assert re.search(r"^  km +decimal\(3,1\) +not null$", table, re.M), table
+    assert inspect("SELECT moons.km").startswith("km: decimal(3,1) not null, a column of moons")
+    # JupyterLab's contextual help asks while arguments are typed: the function is shown.
+    documented = inspect("SELECT round(km, ")
+    assert "Usage:" in documented and "round(expr, d)" in documented, documented
+    assert inspect("SELECT") is None
+    assert inspect("SELECT nothing_known_here") is None
 
 
 def test_sql_kernel_interrupt_cancels_the_query_and_keeps_the_session(sql):

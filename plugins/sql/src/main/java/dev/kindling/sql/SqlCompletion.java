@@ -70,7 +70,7 @@ final class SqlCompletion {
   }
 
   /** The table {@code alias} stands for in the code ({@code FROM people p}), if any. */
-  private static Optional<String> aliased(String code, String alias) {
+  static Optional<String> aliased(String code, String alias) {
     Matcher m = ALIAS.matcher(code);
     while (m.find()) {
       if (m.group(2).equalsIgnoreCase(alias)) {

@@ -7,12 +7,14 @@ import dev.kindling.api.ExecutionResult;
 import dev.kindling.api.Interpreter;
 import dev.kindling.api.KernelContext;
 import dev.kindling.api.LanguageInfo;
+import dev.kindling.api.MimeBundle;
 import java.util.Optional;
 
 /**
  * The SQL interpreter: every cell is Spark SQL, run as {@code %%sql} runs its body (statements
  * separated by {@code ;}, the last one's result shown, {@code $name} substitution), with completion
- * of keywords, tables and columns and {@code is_complete} on the statement.
+ * of keywords, tables and columns, inspection of tables, columns and functions, and {@code
+ * is_complete} on the statement.
  */
 final class SqlInterpreter implements Interpreter {
 
@@ -41,6 +43,11 @@ final class SqlInterpreter implements Interpreter {
   @Override
   public Completion complete(String code, int cursor) {
     return SqlCompletion.complete(code, cursor, catalog());
+  }
+
+  @Override
+  public Optional<MimeBundle> inspect(String code, int cursor, int detailLevel) {
+    return SqlInspection.inspect(code, cursor, catalog());
   }
 
   @Override

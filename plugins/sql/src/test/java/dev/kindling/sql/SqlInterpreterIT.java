@@ -71,6 +71,59 @@ class SqlInterpreterIT {
   }
 
   @Test
+  void inspectingAFunctionShowsSparksDocumentation() {
+    String shown = inspected("SELECT upper");
+    assertThat(shown).contains("Usage: upper(str)").contains("Examples:");
+    assertThat(inspected("SELECT UPPER(name) FROM completion_people", "SELECT UPP".length()))
+        .contains("Usage: upper(str)");
+  }
+
+  @Test
+  void inspectingInsideTheArgumentsShowsTheFunction() {
+    assertThat(inspected("SELECT upper(")).contains("Usage: upper(str)");
+    assertThat(inspected("SELECT upper(trim(x), nam")).contains("Usage: upper(str)");
+    assertThat(inspected("SELECT upper(trim(")).contains("trim(str) - Removes");
+  }
+
+  @Test
+  void inspectingATableListsItsColumnsAndTypes() {
+    String shown = inspected("SELECT * FROM completion_people");
+    assertThat(shown).startsWith("completion_people (temporary view)");
+    assertThat(shown).containsPattern("name +string").containsPattern("age +int");
+    // The cursor inside the name, as in JupyterLab's contextual help.
+    assertThat(inspected("SELECT * FROM completion_people", "SELECT * FROM compl".length()))
+        .startsWith("completion_people (temporary view)");
+  }
+
+  @Test
+  void inspectingAColumnShowsItsType() {
+    assertThat(inspected("SELECT completion_people.age"))
+        .startsWith("age: int")
+        .contains("a column of completion_people");
+    String aliased = "SELECT p.city FROM completion_people p";
+    assertThat(inspected(aliased, "SELECT p.city".length())).startsWith("city: string");
+    String bare = "SELECT age FROM completion_people";
+    assertThat(inspected(bare, "SELECT age".length())).startsWith("age: int");
+  }
+
+  @Test
+  void keywordsAndUnknownNamesAreNotFound() {
+    assertThat(sql.inspect("SELECT", 6, 0)).isEmpty();
+    assertThat(sql.inspect("SELECT zzz_nothing_here", 23, 0)).isEmpty();
+    assertThat(sql.inspect("", 0, 0)).isEmpty();
+    assertThat(sql.inspect("SELECT no_such_fn(", 18, 0)).isEmpty();
+  }
+
+  private static String inspected(String code) {
+    return inspected(code, code.length());
+  }
+
+  private static String inspected(String code, int cursor) {
+    MimeBundle bundle = sql.inspect(code, cursor, 0).orElseThrow();
+    return (String) bundle.data().get("text/plain");
+  }
+
+  @Test
   void isCompleteUsesTheStatement() {
     assertThat(sql.isComplete("SELECT (1").status())
         .isEqualTo(dev.kindling.api.CodeCompleteness.Status.INCOMPLETE);
