@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import signal
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,8 @@ def _kernel_log(log_dir: Path) -> str:
     return "".join(log.read_text() for log in logs)
 
 
-def _first_reply(info: dict, timeout: float = 60) -> None:
+def _first_reply(info: dict, timeout: float = 60) -> float:
+    """Waits for the kernel's first reply; returns the wall-clock time it arrived."""
     client = WireClient(info)
     try:
         msg_id = client.send("shell", "kernel_info_request", {})
@@ -30,7 +32,7 @@ def _first_reply(info: dict, timeout: float = 60) -> None:
         while time.monotonic() < deadline:
             got = client.recv("shell", 0.5)
             if got is not None and got.parent_id == msg_id:
-                return
+                return time.time()
         raise AssertionError("kernel never answered kernel_info")
     finally:
         client.close()
@@ -43,8 +45,8 @@ def started(tmp_path):
     logs = tmp_path / "logs"
     process = launch(KINDLING_KERNEL_NAME, connection_file, logs)
     try:
-        _first_reply(info)
-        yield process, logs
+        replied_at = _first_reply(info)
+        yield process, logs, replied_at
     finally:
         if process.poll() is None:
             process.kill()
@@ -52,7 +54,7 @@ def started(tmp_path):
 
 
 def test_start_up_messages_reach_the_log_with_the_threads_that_logged_them(started):
-    process, logs = started
+    process, logs, _ = started
     wait_until(lambda: "Kernel ready" in _kernel_log(logs), 30, "the kernel's start-up messages in its log")
     log = _kernel_log(logs)
     assert "INFO  [main] dev.kindling.kernel.KernelServer - Kernel ready on 127.0.0.1" in log, log
@@ -63,8 +65,18 @@ def test_start_up_messages_reach_the_log_with_the_threads_that_logged_them(start
     assert "SLF4J" not in stdio, stdio
 
 
+def test_start_up_messages_carry_the_time_they_were_logged(started):
+    # "Kernel ready" is logged before the first reply, and written to the file only after it,
+    # when log4j has started (a few hundred milliseconds later): the line must show the former.
+    process, logs, replied_at = started
+    wait_until(lambda: "Kernel ready" in _kernel_log(logs), 30, "the kernel's start-up messages in its log")
+    line = next(line for line in _kernel_log(logs).splitlines() if "Kernel ready on" in line)
+    logged_at = datetime.strptime(line[: len("2026-01-01T00:00:00,000")], "%Y-%m-%dT%H:%M:%S,%f").timestamp()
+    assert logged_at <= replied_at, (line, datetime.fromtimestamp(replied_at).isoformat())
+
+
 def test_a_kernel_stopped_right_after_its_first_reply_still_writes_its_log(started):
-    process, logs = started
+    process, logs, _ = started
     process.send_signal(signal.SIGTERM)
     process.wait(30)
     assert "Kernel ready on 127.0.0.1" in _kernel_log(logs), _kernel_log(logs)

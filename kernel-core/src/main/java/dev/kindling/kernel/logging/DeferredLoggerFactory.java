@@ -25,15 +25,46 @@ final class DeferredLoggerFactory implements ILoggerFactory {
   private int dropped; // guarded by lock
   private volatile ILoggerFactory target;
 
-  /** One message as it was logged. */
-  private record Kept(
-      DeferredLogger logger,
+  /** One message as it was logged: by which thread, and when (epoch milliseconds). */
+  record Kept(
+      String loggerName,
       Level level,
       Marker marker,
       String pattern,
       Object[] arguments,
       Throwable throwable,
-      String thread) {}
+      String thread,
+      long loggedAtMillis) {}
+
+  /** Writes kept messages to the loggers of the factory they are handed over to. */
+  @FunctionalInterface
+  interface KeptWriter {
+
+    /**
+     * Through SLF4J, which cannot say when a message was logged: it is written under the name of
+     * the thread that logged it (the hand-over thread takes that name meanwhile), at the time of
+     * writing.
+     */
+    KeptWriter THROUGH_SLF4J =
+        (factory, message) -> {
+          Thread self = Thread.currentThread();
+          String ownName = self.getName();
+          self.setName(message.thread());
+          try {
+            DeferredLogger.write(
+                factory.getLogger(message.loggerName()),
+                message.level(),
+                message.marker(),
+                message.pattern(),
+                message.arguments(),
+                message.throwable());
+          } finally {
+            self.setName(ownName);
+          }
+        };
+
+    void write(ILoggerFactory factory, Kept message);
+  }
 
   @Override
   public Logger getLogger(String name) {
@@ -73,7 +104,14 @@ final class DeferredLoggerFactory implements ILoggerFactory {
         Object[] copy = arguments == null ? null : arguments.clone();
         kept.add(
             new Kept(
-                logger, level, marker, pattern, copy, throwable, Thread.currentThread().getName()));
+                logger.getName(),
+                level,
+                marker,
+                pattern,
+                copy,
+                throwable,
+                Thread.currentThread().getName(),
+                System.currentTimeMillis()));
       } else {
         dropped++;
       }
@@ -87,23 +125,14 @@ final class DeferredLoggerFactory implements ILoggerFactory {
    * waits, so it comes after the kept ones.
    */
   void handOver(ILoggerFactory factory) {
+    handOver(factory, KeptWriter.THROUGH_SLF4J);
+  }
+
+  /** As {@link #handOver(ILoggerFactory)}, writing the kept messages with {@code writer}. */
+  void handOver(ILoggerFactory factory, KeptWriter writer) {
     synchronized (lock) {
-      Thread self = Thread.currentThread();
-      String ownName = self.getName();
-      try {
-        for (Kept message : kept) {
-          // The log file names the thread that logged each message (this thread is our own).
-          self.setName(message.thread());
-          DeferredLogger.write(
-              factory.getLogger(message.logger().getName()),
-              message.level(),
-              message.marker(),
-              message.pattern(),
-              message.arguments(),
-              message.throwable());
-        }
-      } finally {
-        self.setName(ownName);
+      for (Kept message : kept) {
+        writer.write(factory, message);
       }
       if (dropped > 0) {
         factory

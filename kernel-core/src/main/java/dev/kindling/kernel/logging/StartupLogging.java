@@ -107,7 +107,7 @@ public final class StartupLogging {
     try {
       ILoggerFactory target = log4j.get();
       target.getLogger(Logger.ROOT_LOGGER_NAME); // log4j finds and reads its configuration here
-      deferred.handOver(target);
+      deferred.handOver(target, new Log4jKeptWriter());
     } catch (RuntimeException | LinkageError e) {
       System.err.println("kindling: logging could not start: " + e);
       deferred.handOver(new org.slf4j.helpers.NOPLoggerFactory());

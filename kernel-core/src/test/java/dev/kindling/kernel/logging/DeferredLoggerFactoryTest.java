@@ -116,6 +116,25 @@ class DeferredLoggerFactoryTest {
   }
 
   @Test
+  void aKeptMessageCarriesTheTimeItWasLoggedAndItsThread() throws InterruptedException {
+    DeferredLoggerFactory factory = new DeferredLoggerFactory();
+    long before = System.currentTimeMillis();
+    factory.getLogger("kernel").info("ready on {}", "127.0.0.1");
+    long after = System.currentTimeMillis();
+    Thread.sleep(50);
+    List<DeferredLoggerFactory.Kept> written = new ArrayList<>();
+
+    factory.handOver(new Written(Level.INFO), (to, message) -> written.add(message));
+
+    assertThat(written).hasSize(1);
+    DeferredLoggerFactory.Kept kept = written.get(0);
+    assertThat(kept.loggedAtMillis()).isBetween(before, after);
+    assertThat(kept.thread()).isEqualTo(Thread.currentThread().getName());
+    assertThat(kept.loggerName()).isEqualTo("kernel");
+    assertThat(kept.arguments()).containsExactly("127.0.0.1");
+  }
+
+  @Test
   void afterTheHandOverLoggersWriteAtOnceAndNewOnesComeFromTheTarget() {
     DeferredLoggerFactory factory = new DeferredLoggerFactory();
     Logger early = factory.getLogger("early");
