@@ -24,6 +24,15 @@ def __kindling_bootstrap():
             "Fix: pip install pyspark==%s ipykernel" % (pyspark.__version__, jvm_version, jvm_version)
         )
     kernel_python = os.environ.get("PYSPARK_PYTHON")
+    # PySpark imports pyspark.testing.utils, and with it pandas and numpy (0.4 s or more), at the
+    # first py4j call that passes an argument. Import it now: the kernel may still be starting
+    # Spark, and bind() below waits for that, so the import overlaps the wait instead of
+    # following it. Should it fail, PySpark's own import fails the same way later, where it
+    # matters.
+    try:
+        import pyspark.testing.utils  # noqa: F401
+    except Exception:
+        pass
 
     def bind():
         jsc = entry.javaSparkContext()
