@@ -1,8 +1,10 @@
 package dev.kindling.sql;
 
 import dev.kindling.api.MimeBundle;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
 final class SqlInspection {
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private static final Set<String> KEYWORDS = Set.copyOf(SqlKeywords.ALL);
 
   private SqlInspection() {}
 
@@ -96,7 +100,9 @@ final class SqlInspection {
       return catalog.function(name.text()).map(SqlInspection::text);
     }
     Optional<String> qualified =
-        name.qualifier().flatMap(q -> column(catalog, tableOf(code, q, catalog), name.last()));
+        name.qualifier()
+            .flatMap(q -> tableNamed(code, q, catalog))
+            .flatMap(table -> column(table, name.last()));
     if (qualified.isPresent()) {
       return qualified.map(SqlInspection::text);
     }
@@ -108,31 +114,35 @@ final class SqlInspection {
         .map(SqlInspection::text);
   }
 
-  /**
-   * The table a qualifier names: itself when the catalog has it, else what the alias stands for.
-   */
-  private static String tableOf(String code, String qualifier, SqlCatalog catalog) {
-    return catalog.table(qualifier).isPresent()
-        ? qualifier
-        : SqlCompletion.aliased(code, qualifier).orElse(qualifier);
-  }
-
-  private static Optional<String> column(SqlCatalog catalog, String table, String column) {
+  /** The table a qualifier names: the catalog's table of that name, else the alias's table. */
+  private static Optional<SqlCatalog.TableInfo> tableNamed(
+      String code, String qualifier, SqlCatalog catalog) {
     return catalog
-        .table(table)
-        .flatMap(t -> t.column(column).map(c -> describeColumn(c, t.name())));
+        .table(qualifier)
+        .or(() -> SqlCompletion.aliased(code, qualifier).flatMap(catalog::table));
   }
 
-  /** A bare name that is a column of one of the tables the cell names. */
+  private static Optional<String> column(SqlCatalog.TableInfo table, String column) {
+    return table.column(column).map(c -> describeColumn(c, table.name()));
+  }
+
+  /**
+   * A bare name that is a column of one of the tables the cell names; each other word of the cell
+   * that is not a keyword is looked up once.
+   */
   private static Optional<String> mentionedColumn(String code, String name, SqlCatalog catalog) {
-    Matcher words = WORD.matcher(code);
-    while (words.find()) {
-      String word = words.group();
-      if (!word.equalsIgnoreCase(name)) {
-        Optional<String> found = column(catalog, word, name);
-        if (found.isPresent()) {
-          return found;
-        }
+    Set<String> words = new LinkedHashSet<>();
+    Matcher m = WORD.matcher(code);
+    while (m.find()) {
+      String word = m.group();
+      if (!word.equalsIgnoreCase(name) && !KEYWORDS.contains(word.toUpperCase(Locale.ROOT))) {
+        words.add(word);
+      }
+    }
+    for (String word : words) {
+      Optional<String> found = catalog.table(word).flatMap(table -> column(table, name));
+      if (found.isPresent()) {
+        return found;
       }
     }
     return Optional.empty();
