@@ -97,21 +97,21 @@ final class SqlInspection {
 
   private static Optional<MimeBundle> describe(Name name, String code, SqlCatalog catalog) {
     if (name.called()) {
-      return catalog.function(name.text()).map(SqlInspection::text);
+      return catalog.function(name.text()).map(MimeBundle::text);
     }
     Optional<String> qualified =
         name.qualifier()
             .flatMap(q -> tableNamed(code, q, catalog))
             .flatMap(table -> column(table, name.last()));
     if (qualified.isPresent()) {
-      return qualified.map(SqlInspection::text);
+      return qualified.map(MimeBundle::text);
     }
     return catalog
         .table(name.text())
         .map(SqlInspection::describeTable)
         .or(() -> catalog.function(name.text()))
         .or(() -> mentionedColumn(code, name.text(), catalog))
-        .map(SqlInspection::text);
+        .map(MimeBundle::text);
   }
 
   /** The table a qualifier names: the catalog's table of that name, else the alias's table. */
@@ -176,10 +176,6 @@ final class SqlInspection {
         + ", a column of "
         + table
         + column.comment().map(c -> "\n" + c).orElse("");
-  }
-
-  private static MimeBundle text(String text) {
-    return MimeBundle.text(text);
   }
 
   private static String trimDots(String text) {
